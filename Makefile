@@ -1,0 +1,59 @@
+# Two commands matter: `make serve` and `make test`. Both set everything up first.
+# Python 3.13 matches the Pyodide runtime (npm pyodide 0.29.x runs CPython 3.13), so the
+# same interpreter builds the site, compiles the wheel for the browser and runs the tests.
+
+PYTHON_BOOT ?= $(shell command -v python3.13 2>/dev/null || PYENV_VERSION=3.13.0 pyenv which python3.13 2>/dev/null)
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM ?= /usr/bin/chromium
+export SITE_URL ?= http://127.0.0.1:8000/
+
+.PHONY: setup serve build test check lint bench bench-engine bench-site bench-comparator clean
+
+## Set-up -----------------------------------------------------------------------------------
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@test -n "$(PYTHON_BOOT)" || { echo "Python 3.13 not found (pyenv install 3.13)"; exit 1; }
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --editable .
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+$(CHROMIUM):
+	apt-get update && apt-get install -y chromium
+
+setup: $(VENV)/.installed node_modules/.package-lock.json $(CHROMIUM)
+
+## Site -------------------------------------------------------------------------------------
+
+check: setup
+	$(PY) -m build_tools check
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Tests ------------------------------------------------------------------------------------
+
+lint: setup
+	$(VENV)/bin/ruff check comparator build_tools tests
+	$(VENV)/bin/ruff format --check comparator build_tools tests
+
+test: setup lint check
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+## Benchmarks (print figures; never part of `make test`) ------------------------------------
+
+bench: bench-engine bench-site bench-comparator
+
+bench-engine: setup
+	$(PY) tests/bench/bench_engine.py
+
+clean:
+	rm -rf site build dist $(VENV) node_modules

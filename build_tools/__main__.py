@@ -1,0 +1,34 @@
+"""`python -m build_tools check`: validate policies/ and print the report; exit 1 on any problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._check import check_policies
+from ._policies import REPO_ROOT
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "0/0"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools")
+    parser.add_argument("command", choices=["check"])
+    parser.parse_args(argv)
+    _files, report = check_policies(REPO_ROOT / "policies")
+    print("Benefits per package:")
+    for package, count in report.benefits.items():
+        print(f"  {package:<18} {count}")
+    print(f"Article headings of ch. 2-8 mapped: {_percent(report.headings_mapped, report.headings_total)}")
+    print(f"Numbers traced to a quote:         {_percent(report.numbers_traced, report.numbers_total)}")
+    print(f"Quotes verbatim in their article:  {_percent(report.quotes_verified, report.quotes_total)}")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(report.problems)} problem(s)")
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
