@@ -1,4 +1,7 @@
-"""`python -m build_tools check`: validate policies/ and print the report; exit 1 on any problem."""
+"""`python -m build_tools check|compile`: validate policies/ and print the report; exit 1 on any problem.
+
+`compile` also writes the engine's JSON (comparator/data/); `check` reports it stale when it differs.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import argparse
 import sys
 
 from ._check import check_policies
+from ._compile import ENGINE_DATA, engine_data_json, write_engine_data
+from ._load import Problem
 from ._policies import REPO_ROOT
 
 
@@ -15,9 +20,21 @@ def _percent(part: int, whole: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools")
-    parser.add_argument("command", choices=["check"])
-    parser.parse_args(argv)
-    _files, report = check_policies(REPO_ROOT / "policies")
+    parser.add_argument(
+        "command",
+        choices=["check", "compile"],
+        help="check: validate and report; compile: also write the engine's JSON",
+    )
+    command = parser.parse_args(argv).command
+    files, report = check_policies(REPO_ROOT / "policies")
+    if not report.problems:
+        if command == "compile":
+            changed = write_engine_data(files)
+            print(f"{ENGINE_DATA.relative_to(REPO_ROOT)}: {'written' if changed else 'up to date'}")
+        elif not ENGINE_DATA.is_file() or ENGINE_DATA.read_text(encoding="utf-8") != engine_data_json(files):
+            report.problems.append(
+                Problem(str(ENGINE_DATA.relative_to(REPO_ROOT)), 1, "stale: run 'python -m build_tools compile'")
+            )
     print("Benefits per package:")
     for package, count in report.benefits.items():
         print(f"  {package:<18} {count}")

@@ -115,8 +115,11 @@ class _Checker:
     def check_package(self, kind: str, name: str, loaded: LoadedFile) -> None:
         data = loaded.data
         if (data["kind"], data["package"]) != (kind, name):
-            self.add(loaded, ("package",), f"file path names {kind}/{name} but the file says "
-                     f"kind '{data['kind']}', package '{data['package']}'")
+            self.add(
+                loaded,
+                ("package",),
+                f"file path names {kind}/{name} but the file says kind '{data['kind']}', package '{data['package']}'",
+            )
         expected_chapter = PACKAGE_CHAPTERS[name] if kind == "av" else "8"
         if data["chapter"] != expected_chapter:
             self.add(loaded, ("chapter",), f"{kind} {name} is chapter {expected_chapter}, got {data['chapter']}")
@@ -165,17 +168,23 @@ class _Checker:
                 if Decimal(str(value)) in stated:
                     self.report.numbers_traced += 1
                 else:
-                    self.add(loaded, rule_path + number_path,
-                             f"{'.'.join(map(str, number_path))} = {value} appears in none of the benefit's quotes")
+                    self.add(
+                        loaded,
+                        rule_path + number_path,
+                        f"{'.'.join(map(str, number_path))} = {value} appears in none of the benefit's quotes",
+                    )
                 if isinstance(value, float) and Decimal(str(value)).as_tuple().exponent < -2:
                     self.add(loaded, rule_path + number_path, f"{value} has more than 2 decimals")
             self.check_rule_shape(loaded, rule_path, rule)
-            for l, limit in enumerate(rule.get("limits", [])):
+            for limit_index, limit in enumerate(rule.get("limits", [])):
                 if "pool" in limit:
                     shape = (limit.get("amount"), limit.get("count"), limit["period"], limit.get("years"))
                     if pools.setdefault(limit["pool"], shape) != shape:
-                        self.add(loaded, rule_path + ("limits", l, "pool"),
-                                 f"pool '{limit['pool']}' has a different limit elsewhere in this package")
+                        self.add(
+                            loaded,
+                            rule_path + ("limits", limit_index, "pool"),
+                            f"pool '{limit['pool']}' has a different limit elsewhere in this package",
+                        )
 
     def check_rule_shape(self, loaded, path, rule) -> None:
         tiers = rule.get("tiers", [])
@@ -217,14 +226,19 @@ class _Checker:
             if any(a == section.number or a.startswith(section.number + ".") for a in mapped):
                 self.report.headings_mapped += 1
             elif chapter in files_by_chapter:
-                self.add(files_by_chapter[chapter], (), f"article {section.number} '{section.title}' "
-                         "maps to no benefit and no 'no_benefit' entry")
+                self.add(
+                    files_by_chapter[chapter],
+                    (),
+                    f"article {section.number} '{section.title}' maps to no benefit and no 'no_benefit' entry",
+                )
             elif section.number == chapter + ".1":  # report a missing file once per chapter
-                self.report.problems.append(Problem(_file_for_chapter(chapter), 1, f"missing: chapter {chapter} "
-                                                    "of the conditions has no file"))
+                self.report.problems.append(
+                    Problem(_file_for_chapter(chapter), 1, f"missing: chapter {chapter} of the conditions has no file")
+                )
         dental_titles = {
             DENTAL_HEADING.format(title=name.capitalize()): name
-            for (kind, name) in self.files.packages if kind == "dental"
+            for (kind, name) in self.files.packages
+            if kind == "dental"
         }
         for heading in self.conditions.sections["8"].headings:
             if heading.startswith("Tandartsverzekering "):
@@ -232,8 +246,9 @@ class _Checker:
                 if heading in dental_titles:
                     self.report.headings_mapped += 1
                 else:
-                    self.report.problems.append(Problem("policies/dental", 1, f"'{heading}' (chapter 8) has no "
-                                                        "policies/dental/<package>.yaml"))
+                    self.report.problems.append(
+                        Problem("policies/dental", 1, f"'{heading}' (chapter 8) has no policies/dental/<package>.yaml")
+                    )
 
     # -- premiums and general texts ----------------------------------------------------------
     def check_premiums(self) -> None:
@@ -265,8 +280,11 @@ class _Checker:
                 self.report.quotes_total += 1
                 body = normalise(" ".join(text for _k, _l, text in _plain_blocks(section.get("body", ""))))
                 if body and body not in haystack:
-                    self.add(loaded, ("articles", i, "sections", j, "body"),
-                             f"body is not verbatim in article {article['article']}: '{body[:60]}'")
+                    self.add(
+                        loaded,
+                        ("articles", i, "sections", j, "body"),
+                        f"body is not verbatim in article {article['article']}: '{body[:60]}'",
+                    )
                 else:
                     self.report.quotes_verified += 1
 

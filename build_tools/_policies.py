@@ -11,7 +11,7 @@ import jsonschema
 
 from ._load import LoadedFile, Problem, load_yaml
 
-__all__ = ["PolicyFiles", "REPO_ROOT", "SOURCES", "load_policy_files"]
+__all__ = ["REPO_ROOT", "SOURCES", "PolicyFiles", "load_policy_files"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCES = REPO_ROOT.parent / "shared" / "sources"
@@ -85,6 +85,12 @@ def load_policy_files(policies_dir: Path) -> tuple[PolicyFiles, list[Problem]]:
         elif parts == ("servicepakket",):
             files.servicepakket = loaded
         else:
-            problems.append(Problem(name, 1, "unexpected file: policies/ holds catalogue, premiums, "
-                                    "servicepakket, general/{glossary,articles}, av/<package>, dental/<package>"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    "unexpected file: policies/ holds catalogue, premiums, "
+                    "servicepakket, general/{glossary,articles}, av/<package>, dental/<package>",
+                )
+            )
     return files, problems

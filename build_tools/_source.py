@@ -90,7 +90,7 @@ def parse_conditions(path: Path) -> SourceDocument:
             match = _NUMBERED.match(text)
             if match:
                 number = match.group(1)
-                current = sections.setdefault(number, Section(number, text[match.end():].strip()))
+                current = sections.setdefault(number, Section(number, text[match.end() :].strip()))
                 continue
             current.headings.append(text)
         current.blocks.append(text)

@@ -1,0 +1,109 @@
+"""Compile the validated policies/ YAML into the JSON the engine reads (comparator/data/)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from ._policies import REPO_ROOT, PolicyFiles
+
+__all__ = ["ENGINE_DATA", "compile_engine_data", "engine_data_json", "write_engine_data"]
+
+ENGINE_DATA = REPO_ROOT / "comparator" / "data" / "policies-2020.json"
+_RULE_KEYS = (
+    "article",
+    "eligibility",
+    "not_eligible",
+    "rate",
+    "tiers",
+    "unit_max",
+    "limits",
+    "non_contracted",
+    "unknown",
+)
+
+
+def _exact(value):
+    """Numbers become strings so the engine reads them as exact decimals; floats never travel."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return str(Decimal(str(value)))
+    if isinstance(value, dict):
+        return {key: _exact(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_exact(item) for item in value]
+    return value
+
+
+def _ages_as_ints(rule: dict) -> dict:
+    if "eligibility" in rule and "age" in rule["eligibility"]:
+        rule["eligibility"]["age"] = {k: int(v) for k, v in rule["eligibility"]["age"].items()}
+    for limit in rule.get("limits", []):
+        for key in ("count", "years"):
+            if key in limit:
+                limit[key] = int(limit[key])
+    return rule
+
+
+def _package(data: dict) -> dict:
+    return {
+        "title": data["title"],
+        "chapter": data["chapter"],
+        "benefits": {
+            benefit["id"]: {
+                "title": benefit["title"],
+                "article": benefit["article"],
+                "rules": [_ages_as_ints(_exact({k: r[k] for k in _RULE_KEYS if k in r})) for r in benefit["rules"]],
+            }
+            for benefit in data["benefits"]
+        },
+        "not_covered": {
+            entry["id"]: {"article": entry["article"], "explanation": entry["explanation"]}
+            for entry in data.get("not_covered", [])
+        },
+    }
+
+
+def compile_engine_data(files: PolicyFiles) -> dict:
+    """The engine's view of the policies; call only on files that passed the checker."""
+    packages = {"av": {}, "dental": {}}
+    for (kind, name), loaded in sorted(files.packages.items()):
+        packages[kind][name] = _package(loaded.data)
+    dental_ids = {care_id for package in packages["dental"].values() for care_id in package["benefits"]}
+    catalogue = {
+        care["id"]: {
+            "title": care["title"],
+            "theme": care["theme"],
+            "quantity": care["quantity"],
+            **({"unit": care["unit"]} if "unit" in care else {}),
+            "kind": "dental" if care["id"] in dental_ids else "av",
+        }
+        for care in files.catalogue.data["care"]
+    }
+    premiums = {
+        kind: {name: _exact(entry.get("monthly")) for name, entry in files.premiums.data.get(kind, {}).items()}
+        for kind in ("av", "dental")
+    }
+    return {
+        "year": 2020,
+        "themes": files.catalogue.data["themes"],
+        "catalogue": catalogue,
+        "packages": packages,
+        "premiums": premiums,
+    }
+
+
+def engine_data_json(files: PolicyFiles) -> str:
+    return json.dumps(compile_engine_data(files), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_engine_data(files: PolicyFiles, target: Path = ENGINE_DATA) -> bool:
+    """Write the JSON; return whether it changed."""
+    text = engine_data_json(files)
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True

@@ -1,0 +1,64 @@
+"""The policy data compiled from policies/ by build_tools, shipped inside this package."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+__all__ = ["PolicyData", "policy_data"]
+
+
+class PolicyData:
+    """Read-only view of policies-2020.json with amounts as Decimal."""
+
+    def __init__(self, raw: dict):
+        self.year: int = raw["year"]
+        self.themes: list[dict] = raw["themes"]
+        self.catalogue: dict[str, dict] = raw["catalogue"]
+        self.packages: dict[str, dict[str, dict]] = raw["packages"]
+        self.premiums = {
+            kind: {name: None if monthly is None else Decimal(monthly) for name, monthly in table.items()}
+            for kind, table in raw["premiums"].items()
+        }
+        for kind_packages in self.packages.values():
+            for package in kind_packages.values():
+                for benefit in package["benefits"].values():
+                    benefit["rules"] = [_parse_rule(rule) for rule in benefit["rules"]]
+                package["pools"] = _pools(package)
+
+
+def _parse_rule(rule: dict) -> dict:
+    parsed = dict(rule)
+    for key in ("rate", "unit_max"):
+        if key in rule:
+            parsed[key] = Decimal(rule[key])
+    if "tiers" in rule:
+        parsed["tiers"] = [
+            {"rate": Decimal(t["rate"]), "up_to": Decimal(t["up_to"]) if "up_to" in t else None} for t in rule["tiers"]
+        ]
+    parsed["limits"] = [
+        {**limit, **({"amount": Decimal(limit["amount"])} if "amount" in limit else {})}
+        for limit in rule.get("limits", [])
+    ]
+    if isinstance(rule.get("non_contracted"), dict):
+        parsed["non_contracted"] = {"unit_max": Decimal(rule["non_contracted"]["unit_max"])}
+    return parsed
+
+
+def _pools(package: dict) -> dict[str, list[str]]:
+    """Pool name -> the care ids sharing it, in package order."""
+    pools: dict[str, list[str]] = {}
+    for care_id, benefit in package["benefits"].items():
+        for rule in benefit["rules"]:
+            for limit in rule["limits"]:
+                if "pool" in limit and care_id not in pools.setdefault(limit["pool"], []):
+                    pools[limit["pool"]].append(care_id)
+    return pools
+
+
+@cache
+def policy_data() -> PolicyData:
+    text = resources.files(__package__).joinpath("data/policies-2020.json").read_text(encoding="utf-8")
+    return PolicyData(json.loads(text))

@@ -1,0 +1,220 @@
+"""Evaluate care lines against a package's rules. Behaviour comes from the data, not from per-benefit code.
+
+One line goes through the same steps for every benefit: choose the rule variant the person is
+eligible for; stop at `unknown`; cap the count; apply the rate or the tiers; cap per unit; cap the
+amount per period. Limits shared by several lines (a pool, or one benefit on several lines) are
+used up in the order the lines are given; what earlier lines used is said in the explanation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from ._data import PolicyData
+from ._explain import Explainer
+from ._money import ZERO, cents
+from ._profile import CareLine, Person
+
+__all__ = ["LineResult", "PersonLedger", "evaluate_line"]
+
+HUNDRED = Decimal(100)
+NON_CONTRACTED_ARTICLE = "1.8.3"
+
+
+@dataclasses.dataclass
+class LineResult:
+    id: str
+    cost: Decimal
+    reimbursed: Decimal
+    status: str
+    article: str
+    explanation: str
+
+
+@dataclasses.dataclass
+class PersonLedger:
+    """What one person's lines so far used of each limit in this package combination."""
+
+    person: Person
+    amount_used: dict[str, Decimal] = dataclasses.field(default_factory=dict)
+    count_used: dict[str, int] = dataclasses.field(default_factory=dict)
+    cost_in_tiers: dict[str, Decimal] = dataclasses.field(default_factory=dict)
+    earlier_amount: dict[str, Decimal] = dataclasses.field(default_factory=dict)  # per care id
+    earlier_count: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    def note_earlier(self, line: CareLine) -> None:
+        """History given on a line counts from that line on; repeating it on a later line does not add."""
+        self.earlier_amount[line.id] = max(self.earlier_amount.get(line.id, ZERO), line.reimbursed_earlier)
+        self.earlier_count[line.id] = max(self.earlier_count.get(line.id, 0), line.count_earlier)
+
+
+def _eligible(rule: dict, person: Person) -> bool | None:
+    """True/False, or None when the rule needs the person's sex and it was not given."""
+    eligibility = rule.get("eligibility", {})
+    age = eligibility.get("age", {})
+    if person.age < age.get("from", 0) or person.age >= age.get("under", 121) or person.age > age.get("through", 120):
+        return False
+    if "sex" in eligibility:
+        if person.sex is None:
+            return None
+        return person.sex == eligibility["sex"]
+    return True
+
+
+def _tiered(tiers: list[dict], start: Decimal, cost: Decimal) -> Decimal:
+    """Reimbursement for costs from `start` to `start + cost` over rising bands."""
+    total, lower, end = ZERO, ZERO, start + cost
+    for tier in tiers:
+        upper = tier["up_to"] if tier["up_to"] is not None else end
+        overlap = min(end, upper) - max(start, lower)
+        if overlap > 0:
+            total += overlap * tier["rate"] / HUNDRED
+        lower = upper
+    return total
+
+
+def _position_for(tiers: list[dict], reimbursed: Decimal) -> Decimal:
+    """The costs that yield `reimbursed` over the bands: where earlier claims left the tiers."""
+    position, lower = ZERO, ZERO
+    for tier in tiers:
+        if tier["up_to"] is None:
+            return position + reimbursed * HUNDRED / tier["rate"]
+        band = (tier["up_to"] - lower) * tier["rate"] / HUNDRED
+        if reimbursed <= band:
+            return position + reimbursed * HUNDRED / tier["rate"]
+        position, reimbursed, lower = tier["up_to"], reimbursed - band, tier["up_to"]
+    return position
+
+
+def _limit_key(care_id: str, rule_index: int, limit_index: int, limit: dict) -> str:
+    return f"pool:{limit['pool']}" if "pool" in limit else f"{care_id}:{rule_index}:{limit_index}"
+
+
+def evaluate_line(
+    line: CareLine,
+    package: dict | None,
+    package_kind_title: str,
+    chapter: str,
+    ledger: PersonLedger,
+    data: PolicyData,
+    say: Explainer,
+) -> LineResult:
+    cost = line.count * line.price
+
+    def result(reimbursed: Decimal, status: str, article: str, explanation: str) -> LineResult:
+        return LineResult(line.id, cost, reimbursed, status, article, explanation)
+
+    ledger.note_earlier(line)
+    if package is None:
+        return result(ZERO, "not_covered", chapter, say.no_package(package_kind_title))
+    benefit = package["benefits"].get(line.id)
+    if benefit is None:
+        excluded = package["not_covered"].get(line.id)
+        if excluded:
+            return result(ZERO, "not_covered", excluded["article"], excluded["explanation"])
+        return result(ZERO, "not_covered", chapter, say.not_in_package(package["title"]))
+
+    sex_missing = None
+    for rule_index, rule in enumerate(benefit["rules"]):  # noqa: B007 (the match is used after the loop)
+        fits = _eligible(rule, ledger.person)
+        if fits:
+            break
+        if fits is None:
+            sex_missing = rule
+    else:
+        rule = sex_missing or benefit["rules"][0]
+        article = rule.get("article", benefit["article"])
+        if sex_missing:
+            return result(ZERO, "unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
+        return result(ZERO, "not_covered", article, rule["not_eligible"])
+    article = rule.get("article", benefit["article"])
+
+    if "unknown" in rule:
+        return result(ZERO, "unknown", article, say.unknown(rule["unknown"]["reason"]))
+    unit_max = rule.get("unit_max")
+    if not line.contracted and "non_contracted" in rule:
+        if rule["non_contracted"] == "unknown":
+            return result(ZERO, "unknown", NON_CONTRACTED_ARTICLE, say.non_contracted_unknown())
+        nc_max = rule["non_contracted"]["unit_max"]
+        unit_max = nc_max if unit_max is None else min(unit_max, nc_max)
+
+    notes: list[str] = []
+    unit = data.catalogue[line.id].get("unit", "keer")
+
+    # Count limits: sessions, hours, days, occasions.
+    count = line.count
+    count_keys = []
+    for limit_index, limit in enumerate(rule["limits"]):
+        if "count" not in limit:
+            continue
+        key = _limit_key(line.id, rule_index, limit_index, limit)
+        count_keys.append(key)
+        earlier = ledger.earlier_count.get(line.id, 0)
+        if limit["unit"] == "keer" and ledger.earlier_amount.get(line.id, ZERO) > 0:
+            earlier = max(earlier, 1)  # a once-only benefit paid earlier in the period is used
+        remaining = max(0, limit["count"] - ledger.count_used.get(key, 0) - earlier)
+        if remaining < count:
+            notes.append(say.count_limit(limit, line, remaining, ledger.count_used.get(key, 0), earlier))
+            count = remaining
+    for key in count_keys:
+        ledger.count_used[key] = ledger.count_used.get(key, 0) + count
+    eligible_cost = count * line.price
+
+    # Rate or tiers.
+    amount_limits = [(i, lim) for i, lim in enumerate(rule["limits"]) if "amount" in lim]
+    if "tiers" in rule:
+        tier_key = (
+            _limit_key(line.id, rule_index, amount_limits[0][0], amount_limits[0][1]) if amount_limits else line.id
+        )
+        lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
+        start = lines_cost + _position_for(rule["tiers"], _pool_earlier(tier_key, line, package, ledger))
+        reimbursed = cents(_tiered(rule["tiers"], start, eligible_cost))
+        ledger.cost_in_tiers[tier_key] = lines_cost + eligible_cost
+        if eligible_cost and reimbursed < eligible_cost:
+            notes.append(say.tiers(rule["tiers"], start, eligible_cost, reimbursed))
+    else:
+        rate = rule.get("rate", HUNDRED)
+        reimbursed = cents(eligible_cost * rate / HUNDRED)
+        if rate < HUNDRED and eligible_cost:
+            notes.append(say.rate(rate, eligible_cost, reimbursed))
+
+    # Per unit.
+    if unit_max is not None and reimbursed > count * unit_max:
+        reimbursed = count * unit_max
+        notes.append(say.unit_max(unit_max, count, unit, not line.contracted and "non_contracted" in rule))
+
+    # Amount per period.
+    amount_keys = []
+    for limit_index, limit in amount_limits:
+        key = _limit_key(line.id, rule_index, limit_index, limit)
+        amount_keys.append(key)
+        used = ledger.amount_used.get(key, ZERO)
+        earlier = _pool_earlier(key, line, package, ledger)
+        remaining = max(ZERO, limit["amount"] - used - earlier)
+        if reimbursed > remaining:
+            notes.append(say.amount_limit(limit, remaining, used, earlier, _pool_partners(limit, line, package, data)))
+            reimbursed = remaining
+    for key in amount_keys:
+        ledger.amount_used[key] = ledger.amount_used.get(key, ZERO) + reimbursed
+
+    if reimbursed == cost:
+        status = "covered"
+    elif reimbursed == 0:
+        status = "not_covered"
+    else:
+        status = "partial"
+    return result(reimbursed, status, article, say.summary(status, cost, reimbursed, notes))
+
+
+def _pool_earlier(key: str, line: CareLine, package: dict, ledger: PersonLedger) -> Decimal:
+    """Reimbursed earlier in the period for the benefit, or for every benefit of a shared pool."""
+    if key.startswith("pool:"):
+        return sum((ledger.earlier_amount.get(i, ZERO) for i in package["pools"][key[5:]]), ZERO)
+    return ledger.earlier_amount.get(line.id, ZERO)
+
+
+def _pool_partners(limit: dict, line: CareLine, package: dict, data: PolicyData) -> list[str]:
+    if "pool" not in limit:
+        return []
+    return [data.catalogue[i]["title"] for i in package["pools"][limit["pool"]] if i != line.id]

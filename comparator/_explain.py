@@ -1,0 +1,106 @@
+"""Dutch sentences that say which numbers decided a line, for a customer, not an actuary."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ._money import euro
+
+__all__ = ["Explainer"]
+
+_PLURAL = {"behandeling": "behandelingen", "consult": "consulten", "uur": "uur", "dag": "dagen", "keer": "keer"}
+_SEX = {"female": "vrouwelijke", "male": "mannelijke"}
+
+
+def _units(count: int, unit: str) -> str:
+    return f"{count} {unit if count == 1 else _PLURAL[unit]}"
+
+
+def _period(limit: dict) -> str:
+    return {
+        "calendar_year": " per kalenderjaar",
+        "calendar_years": f" per {limit.get('years')} kalenderjaren",
+        "lifetime": " gedurende de looptijd van de verzekering",
+        "unstated": "",
+    }[limit["period"]]
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{rate.normalize():f}".replace(".", ",") + "%"
+
+
+class Explainer:
+    """Builds the explanation of one line from the clauses the engine hands it."""
+
+    def no_package(self, kind_title: str) -> str:
+        return f"Geen {kind_title} gekozen, dus geen vergoeding."
+
+    def not_in_package(self, package_title: str) -> str:
+        return f"Niet verzekerd in {package_title}."
+
+    def sex_missing(self, sex: str) -> str:
+        return (
+            f"Niet te berekenen: geslacht niet opgegeven en deze vergoeding geldt alleen voor {_SEX[sex]} verzekerden."
+        )
+
+    def unknown(self, reason: str) -> str:
+        return f"Niet te berekenen: {reason[0].lower()}{reason[1:]}"
+
+    def non_contracted_unknown(self) -> str:
+        return (
+            "Niet te berekenen: bij een niet-gecontracteerde zorgaanbieder vergoeden wij tot 73% van het "
+            "gemiddeld gecontracteerde tarief (artikel 1.8.3), en dat tarief staat niet in de voorwaarden."
+        )
+
+    def count_limit(self, limit: dict, line, remaining: int, used_by_lines: int, earlier: int) -> str:
+        unit = limit["unit"]
+        text = f"maximaal {_units(limit['count'], unit)}{_period(limit)}"
+        used = []
+        if used_by_lines:
+            used.append(f"{_units(used_by_lines, unit)} al op eerdere regels")
+        if earlier:
+            used.append(f"{_units(earlier, unit)} eerder in de periode")
+        if used:
+            text += f" ({' en '.join(used)})"
+        price = euro(line.price)
+        return f"{text}: {remaining} x {price} vergoed, {_units(line.count - remaining, unit)} zelf betalen"
+
+    def rate(self, rate: Decimal, cost: Decimal, reimbursed: Decimal) -> str:
+        return f"{_percent(rate)} van {euro(cost)} vergoed"
+
+    def tiers(self, tiers: list[dict], start: Decimal, cost: Decimal, reimbursed: Decimal) -> str:
+        bands = []
+        for tier in tiers:
+            if tier["up_to"] is not None:
+                bands.append(f"{_percent(tier['rate'])} tot {euro(tier['up_to'])}")
+            else:
+                bands.append(f"daarboven {_percent(tier['rate'])}")
+        already = f", waarvan al {euro(start)} aan kosten eerder in het jaar" if start else ""
+        return f"{' en '.join(bands)}{already}: {euro(reimbursed)} van {euro(cost)}"
+
+    def unit_max(self, unit_max: Decimal, count: int, unit: str, non_contracted: bool) -> str:
+        where = " bij een niet-gecontracteerde zorgaanbieder" if non_contracted else ""
+        return f"maximaal {euro(unit_max)} per {unit}{where}: {count} x {euro(unit_max)}"
+
+    def amount_limit(
+        self, limit: dict, remaining: Decimal, used: Decimal, earlier: Decimal, partners: list[str]
+    ) -> str:
+        text = f"maximaal {euro(limit['amount'])}{_period(limit)}"
+        if partners:
+            text += f" samen met {', '.join(p.lower() for p in partners)}"
+        spent = []
+        if used:
+            spent.append(f"{euro(used)} al op eerdere regels")
+        if earlier:
+            spent.append(f"{euro(earlier)} eerder in de periode vergoed")
+        if spent:
+            text += f" ({' en '.join(spent)}), nog {euro(remaining)} over"
+        return text
+
+    def summary(self, status: str, cost: Decimal, reimbursed: Decimal, notes: list[str]) -> str:
+        if not cost:
+            return "Geen kosten op deze regel."
+        if not notes:
+            return f"Volledig vergoed: {euro(reimbursed)}."
+        text = "; ".join(notes)
+        return f"{text[0].upper()}{text[1:]}. Vergoed {euro(reimbursed)}, zelf betalen {euro(cost - reimbursed)}."

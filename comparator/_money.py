@@ -1,0 +1,25 @@
+"""Exact euro amounts: Decimal in, cents rounded half up, Dutch notation out."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["CENT", "ZERO", "cents", "euro", "to_json_number"]
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+
+
+def cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def euro(amount: Decimal) -> str:
+    """EUR 1.234,50: the notation a Dutch reader expects."""
+    whole, _, fraction = f"{cents(amount):,.2f}".partition(".")
+    return f"EUR {whole.replace(',', '.')},{fraction}"
+
+
+def to_json_number(amount: Decimal) -> float:
+    """Amounts leave the engine as JSON numbers; rounding to cents first makes the float exact enough."""
+    return float(cents(amount))

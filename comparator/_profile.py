@@ -1,0 +1,211 @@
+"""Validate a profile (see the comparator contract) into exact, typed values, or raise ProfileError."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from decimal import Decimal, InvalidOperation
+
+from ._data import PolicyData
+from ._money import CENT, ZERO
+
+__all__ = ["CareLine", "Combination", "Person", "Profile", "ProfileError", "parse_profile", "parse_profile_json"]
+
+MAX_PERSONS = 10
+MAX_LINES_PER_PERSON = 200
+MAX_AMOUNT = Decimal(1_000_000)
+MAX_COUNT = 366
+AV_PACKAGES = ("primair", "royaal", "ideaal", "optimaal", "excellent")
+DENTAL_PACKAGES = ("primair", "royaal", "optimaal", "excellent")
+
+
+class ProfileError(ValueError):
+    """The profile breaks the contract; the message names the field by its path."""
+
+
+class _NotANumber:
+    """Stands in for NaN/Infinity from JSON so the field that holds it can be named."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+@dataclasses.dataclass(frozen=True)
+class CareLine:
+    id: str
+    count: int
+    price: Decimal
+    contracted: bool
+    reimbursed_earlier: Decimal
+    count_earlier: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Person:
+    name: str | None
+    age: int
+    sex: str | None
+    care: tuple[CareLine, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Combination:
+    av: str
+    dental: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    year: int
+    persons: tuple[Person, ...]
+    combinations: tuple[Combination, ...]
+    premiums: dict[str, dict[str, Decimal]]
+
+
+def _shown(value) -> str:
+    if isinstance(value, _NotANumber):
+        return value.text
+    if isinstance(value, Decimal):
+        return str(value)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _fail(path: str, expected: str, value) -> ProfileError:
+    return ProfileError(f"{path}: {expected}, got {_shown(value)}")
+
+
+def _object(value, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
+    if not isinstance(value, dict):
+        raise _fail(path, "must be an object", value)
+    for key in value:
+        if key not in allowed:
+            where = f"{path}.{key}" if path != "profile" else str(key)
+            raise ProfileError(f"{where}: unknown field; expected one of {', '.join(allowed)}")
+    for key in required:
+        if key not in value:
+            where = f"{path}.{key}" if path != "profile" else key
+            raise ProfileError(f"{where}: is required")
+    return value
+
+
+def _whole(value, path: str, low: int, high: int) -> int:
+    expected = f"must be a whole number from {low} to {high}"
+    if isinstance(value, (float, Decimal)) and not isinstance(value, bool):
+        finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+        if not finite or not low <= value <= high or value != int(value):
+            raise _fail(path, expected, value)
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _fail(path, expected, value)
+    return value
+
+
+def _euros(value, path: str) -> Decimal:
+    expected = "must be an amount in euros from 0 to 1000000 with at most 2 decimals"
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise _fail(path, expected, value)
+    try:
+        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError):
+        raise _fail(path, expected, value) from None
+    if not amount.is_finite() or not ZERO <= amount <= MAX_AMOUNT or amount != amount.quantize(CENT):
+        raise _fail(path, expected, value)
+    return amount.quantize(CENT)
+
+
+def _care_line(value, path: str, data: PolicyData) -> CareLine:
+    keys = ("id", "count", "price", "contracted", "reimbursed_earlier_in_period", "count_earlier_in_period")
+    line = _object(value, path, keys, required=("id", "price"))
+    care_id = line["id"]
+    if not isinstance(care_id, str) or care_id not in data.catalogue:
+        raise _fail(f"{path}.id", "must be a care id from the catalogue", care_id)
+    contracted = line.get("contracted", True)
+    if not isinstance(contracted, bool):
+        raise _fail(f"{path}.contracted", "must be true or false", contracted)
+    return CareLine(
+        id=care_id,
+        count=_whole(line.get("count", 1), f"{path}.count", 1, MAX_COUNT),
+        price=_euros(line["price"], f"{path}.price"),
+        contracted=contracted,
+        reimbursed_earlier=_euros(line.get("reimbursed_earlier_in_period", 0), f"{path}.reimbursed_earlier_in_period"),
+        count_earlier=_whole(line.get("count_earlier_in_period", 0), f"{path}.count_earlier_in_period", 0, MAX_COUNT),
+    )
+
+
+def _person(value, path: str, data: PolicyData) -> Person:
+    person = _object(value, path, ("name", "age", "sex", "care"), required=("age",))
+    name = person.get("name")
+    if name is not None and (not isinstance(name, str) or len(name) > 60):
+        raise _fail(f"{path}.name", "must be text of at most 60 characters", name)
+    sex = person.get("sex")
+    if sex is not None and sex not in ("female", "male"):
+        raise _fail(f"{path}.sex", 'must be "female", "male" or absent', sex)
+    care = person.get("care", [])
+    if not isinstance(care, list) or len(care) > MAX_LINES_PER_PERSON:
+        raise _fail(f"{path}.care", f"must be a list of at most {MAX_LINES_PER_PERSON} care lines", care)
+    return Person(
+        name=name,
+        age=_whole(person["age"], f"{path}.age", 0, 120),
+        sex=sex,
+        care=tuple(_care_line(line, f"{path}.care[{i}]", data) for i, line in enumerate(care)),
+    )
+
+
+def _combination(value, path: str) -> Combination:
+    combination = _object(value, path, ("av", "dental"), required=("av",))
+    av, dental = combination["av"], combination.get("dental")
+    if av not in AV_PACKAGES:
+        raise _fail(f"{path}.av", f"must be one of {', '.join(AV_PACKAGES)}", av)
+    if dental is not None and dental not in DENTAL_PACKAGES:
+        raise _fail(f"{path}.dental", f"must be one of {', '.join(DENTAL_PACKAGES)} or null", dental)
+    return Combination(av, dental)
+
+
+def _premiums(value) -> dict[str, dict[str, Decimal]]:
+    premiums = _object(value, "premiums", ("av", "dental"))
+    parsed: dict[str, dict[str, Decimal]] = {}
+    for kind, names in (("av", AV_PACKAGES), ("dental", DENTAL_PACKAGES)):
+        table = _object(premiums.get(kind, {}), f"premiums.{kind}", names)
+        parsed[kind] = {name: _euros(amount, f"premiums.{kind}.{name}") for name, amount in table.items()}
+    return parsed
+
+
+DEFAULT_COMBINATIONS = tuple(Combination(av, av if av in DENTAL_PACKAGES else None) for av in AV_PACKAGES)
+
+
+def parse_profile(value, data: PolicyData) -> Profile:
+    profile = _object(value, "profile", ("year", "persons", "packages", "premiums"), required=("persons",))
+    year = profile.get("year", 2020)
+    if isinstance(year, bool) or year != 2020:
+        raise _fail("year", "must be 2020 (the only policy year here)", year)
+    persons = profile["persons"]
+    if not isinstance(persons, list) or not 1 <= len(persons) <= MAX_PERSONS:
+        raise _fail("persons", f"must be a list of 1 to {MAX_PERSONS} persons", persons)
+    combinations = profile.get("packages", None)
+    if combinations is None:
+        parsed_combinations = DEFAULT_COMBINATIONS
+    elif not isinstance(combinations, list) or not 1 <= len(combinations) <= 20:
+        raise _fail("packages", "must be a list of 1 to 20 package combinations", combinations)
+    else:
+        parsed_combinations = tuple(_combination(c, f"packages[{i}]") for i, c in enumerate(combinations))
+    return Profile(
+        year=2020,
+        persons=tuple(_person(p, f"persons[{i}]", data) for i, p in enumerate(persons)),
+        combinations=parsed_combinations,
+        premiums=_premiums(profile.get("premiums", {})),
+    )
+
+
+def parse_profile_json(text: str, data: PolicyData) -> Profile:
+    """JSON text to a Profile. Every number is read as an exact Decimal (which also keeps a
+    100,000-digit integer from costing time); NaN/Infinity are kept so the field holding them is named."""
+    try:
+        value = json.loads(text, parse_float=Decimal, parse_int=Decimal, parse_constant=_NotANumber)
+    except (ValueError, RecursionError) as error:
+        raise ProfileError(f"profile: not valid JSON ({error})") from None
+    return parse_profile(value, data)
