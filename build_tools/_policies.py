@@ -48,8 +48,13 @@ def _schema_problems(loaded: LoadedFile, schema_path: Path) -> list[Problem]:
     for error in sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path))):
         # A oneOf/anyOf failure is clearer from its most specific sub-error.
         best = jsonschema.exceptions.best_match([error])
-        where = ".".join(str(p) for p in best.absolute_path) or "(top level)"
-        problems.append(loaded.problem(tuple(best.absolute_path), f"{where}: {best.message}"))
+        path = tuple(best.absolute_path)
+        where = ".".join(str(p) for p in path) or "(top level)"
+        if best.validator == "additionalProperties" and isinstance(best.instance, dict):
+            # Point at the misspelt key itself, not at the start of the object holding it.
+            allowed = best.schema.get("properties", {})
+            path += (next((key for key in best.instance if key not in allowed), ""),)
+        problems.append(loaded.problem(path, f"{where}: {best.message}"))
     return problems
 
 

@@ -84,7 +84,8 @@ def _object(value, path: str, allowed: tuple[str, ...], required: tuple[str, ...
         raise _fail(path, "must be an object", value)
     for key in value:
         if key not in allowed:
-            where = f"{path}.{key}" if path != "profile" else str(key)
+            shown = key if isinstance(key, str) and key.isidentifier() else _shown(key)
+            where = f"{path}.{shown}" if path != "profile" else shown
             raise ProfileError(f"{where}: unknown field; expected one of {', '.join(allowed)}")
     for key in required:
         if key not in value:

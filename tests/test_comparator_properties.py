@@ -1,0 +1,111 @@
+"""Properties of compare() that hold for any valid profile, and random input never raising but ProfileError."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from comparator import ProfileError, compare
+from comparator._data import policy_data
+
+CARE_IDS = sorted(policy_data().catalogue)
+AV = ["primair", "royaal", "ideaal", "optimaal", "excellent"]
+DENTAL = [None, "primair", "royaal", "optimaal", "excellent"]
+
+prices = st.decimals(min_value=0, max_value=5000, places=2).map(float)
+care_lines = st.fixed_dictionaries(
+    {"id": st.sampled_from(CARE_IDS), "price": prices},
+    optional={
+        "count": st.integers(1, 60),
+        "contracted": st.booleans(),
+        "reimbursed_earlier_in_period": st.decimals(min_value=0, max_value=2000, places=2).map(float),
+    },
+)
+persons = st.fixed_dictionaries(
+    {"age": st.integers(0, 120), "care": st.lists(care_lines, max_size=8)},
+    optional={"sex": st.sampled_from(["female", "male"]), "name": st.text(max_size=20)},
+)
+profiles = st.fixed_dictionaries(
+    {"persons": st.lists(persons, min_size=1, max_size=4)},
+    optional={
+        "packages": st.lists(
+            st.fixed_dictionaries({"av": st.sampled_from(AV), "dental": st.sampled_from(DENTAL)}),
+            min_size=1,
+            max_size=3,
+        )
+    },
+)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def money(x) -> Decimal:
+    return Decimal(str(x))
+
+
+@FAST
+@given(profiles)
+def test_amounts_are_never_negative_and_add_up(profile):
+    for result in compare(profile)["results"]:
+        lines = [line for person in result["persons"] for line in person["lines"]]
+        for line in lines:
+            assert 0 <= money(line["reimbursed"]) <= money(line["cost"])
+            assert money(line["out_of_pocket"]) >= 0
+            assert money(line["cost"]) == money(line["reimbursed"]) + money(line["out_of_pocket"])
+            if line["status"] == "unknown":
+                assert line["reimbursed"] == 0 and not result["complete"]
+        assert money(result["cost"]) == money(result["reimbursed"]) + money(result["out_of_pocket"])
+        assert money(result["reimbursed"]) == sum((money(line["reimbursed"]) for line in lines), Decimal(0))
+        if result["premium_year"] is not None:
+            assert money(result["total_year"]) == money(result["premium_year"]) + money(result["out_of_pocket"])
+
+
+@FAST
+@given(profiles)
+def test_compare_is_deterministic(profile):
+    assert json.dumps(compare(profile)) == json.dumps(compare(json.loads(json.dumps(profile))))
+
+
+@FAST
+@given(profiles, st.randoms(use_true_random=False))
+def test_reordering_persons_does_not_change_totals(profile, random):
+    shuffled = dict(profile, persons=random.sample(profile["persons"], len(profile["persons"])))
+    for before, after in zip(compare(profile)["results"], compare(shuffled)["results"], strict=True):
+        for key in ("cost", "reimbursed", "out_of_pocket", "premium_year", "total_year", "complete"):
+            assert before[key] == after[key]
+
+
+@FAST
+@given(profiles, st.data())
+def test_appending_a_care_line_never_lowers_the_total_reimbursed(profile, data):
+    index = data.draw(st.integers(0, len(profile["persons"]) - 1))
+    line = data.draw(care_lines)
+    grown = json.loads(json.dumps(profile))
+    grown["persons"][index]["care"].append(line)
+    for before, after in zip(compare(profile)["results"], compare(grown)["results"], strict=True):
+        assert money(after["reimbursed"]) >= money(before["reimbursed"])
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20,
+)
+near_profiles = st.fixed_dictionaries(
+    {
+        "persons": st.lists(
+            st.dictionaries(st.sampled_from(["age", "sex", "name", "care", "x"]), json_values), max_size=3
+        )
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(json_values | near_profiles)
+def test_random_json_raises_nothing_but_profile_error(value):
+    try:
+        compare(value)
+    except ProfileError as error:
+        assert "\n" not in str(error) and ":" in str(error)
