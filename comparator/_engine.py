@@ -43,10 +43,12 @@ class PersonLedger:
     earlier_amount: dict[str, Decimal] = dataclasses.field(default_factory=dict)  # per care id
     earlier_count: dict[str, int] = dataclasses.field(default_factory=dict)
 
-    def note_earlier(self, line: CareLine) -> None:
-        """History given on a line counts from that line on; repeating it on a later line does not add."""
-        self.earlier_amount[line.id] = max(self.earlier_amount.get(line.id, ZERO), line.reimbursed_earlier)
-        self.earlier_count[line.id] = max(self.earlier_count.get(line.id, 0), line.count_earlier)
+    def __post_init__(self):
+        # History is a fact about the person and the benefit, wherever a line states it (the
+        # contract's example gives it on a line of its own); stating it twice does not add.
+        for line in self.person.care:
+            self.earlier_amount[line.id] = max(self.earlier_amount.get(line.id, ZERO), line.reimbursed_earlier)
+            self.earlier_count[line.id] = max(self.earlier_count.get(line.id, 0), line.count_earlier)
 
 
 def _eligible(rule: dict, person: Person) -> bool | None:
@@ -105,7 +107,6 @@ def evaluate_line(
     def result(reimbursed: Decimal, status: str, article: str, explanation: str) -> LineResult:
         return LineResult(line.id, cost, reimbursed, status, article, explanation)
 
-    ledger.note_earlier(line)
     if package is None:
         return result(ZERO, "not_covered", chapter, say.no_package(package_kind_title))
     benefit = package["benefits"].get(line.id)
@@ -161,28 +162,31 @@ def evaluate_line(
         ledger.count_used[key] = ledger.count_used.get(key, 0) + count
     eligible_cost = count * line.price
 
-    # Rate or tiers.
+    # Rate or tiers, then the maximum per unit ("per consult", "per dag"), each unit on its own.
     amount_limits = [(i, lim) for i, lim in enumerate(rule["limits"]) if "amount" in lim]
     if "tiers" in rule:
-        tier_key = (
-            _limit_key(line.id, rule_index, amount_limits[0][0], amount_limits[0][1]) if amount_limits else line.id
-        )
+        tiers = rule["tiers"]
+        first = amount_limits[0] if amount_limits else None
+        tier_key = _limit_key(line.id, rule_index, *first) if first else line.id
         lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
-        start = lines_cost + _position_for(rule["tiers"], _pool_earlier(tier_key, line, package, ledger))
-        reimbursed = cents(_tiered(rule["tiers"], start, eligible_cost))
+        start = lines_cost + _position_for(tiers, _pool_earlier(tier_key, line, package, ledger))
+        uncapped = _tiered(tiers, start, eligible_cost)
+        capped = uncapped
+        if unit_max is not None:
+            units = (_tiered(tiers, start + k * line.price, line.price) for k in range(count))
+            capped = sum((min(amount, unit_max) for amount in units), ZERO)
         ledger.cost_in_tiers[tier_key] = lines_cost + eligible_cost
-        if eligible_cost and reimbursed < eligible_cost:
-            notes.append(say.tiers(rule["tiers"], start, eligible_cost, reimbursed))
+        if uncapped < eligible_cost:
+            notes.append(say.tiers(tiers, start, eligible_cost, cents(uncapped)))
     else:
         rate = rule.get("rate", HUNDRED)
-        reimbursed = cents(eligible_cost * rate / HUNDRED)
+        uncapped = eligible_cost * rate / HUNDRED
+        capped = uncapped if unit_max is None else count * min(line.price * rate / HUNDRED, unit_max)
         if rate < HUNDRED and eligible_cost:
-            notes.append(say.rate(rate, eligible_cost, reimbursed))
-
-    # Per unit.
-    if unit_max is not None and reimbursed > count * unit_max:
-        reimbursed = count * unit_max
-        notes.append(say.unit_max(unit_max, count, unit, not line.contracted and "non_contracted" in rule))
+            notes.append(say.rate(rate, eligible_cost, cents(uncapped)))
+    if capped < uncapped:
+        notes.append(say.unit_max(unit_max, unit, not line.contracted and "non_contracted" in rule))
+    reimbursed = cents(capped)
 
     # Amount per period.
     amount_keys = []

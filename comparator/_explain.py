@@ -78,9 +78,9 @@ class Explainer:
         already = f", waarvan al {euro(start)} aan kosten eerder in het jaar" if start else ""
         return f"{' en '.join(bands)}{already}: {euro(reimbursed)} van {euro(cost)}"
 
-    def unit_max(self, unit_max: Decimal, count: int, unit: str, non_contracted: bool) -> str:
+    def unit_max(self, unit_max: Decimal, unit: str, non_contracted: bool) -> str:
         where = " bij een niet-gecontracteerde zorgaanbieder" if non_contracted else ""
-        return f"maximaal {euro(unit_max)} per {unit}{where}: {count} x {euro(unit_max)}"
+        return f"maximaal {euro(unit_max)} per {unit}{where}"
 
     def amount_limit(
         self, limit: dict, remaining: Decimal, used: Decimal, earlier: Decimal, partners: list[str]

@@ -1,0 +1,30 @@
+// Runs comparator.compare_json inside Pyodide under Node, once for many profiles.
+//   node tests/pyodide_compare.mjs REPO_ROOT INPUT.json
+// INPUT.json is a JSON list of profile JSON texts; stdout gets a JSON list of the result texts,
+// in the same order. Python's own output goes to stderr so stdout stays one JSON document.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { loadPyodide } from "pyodide";
+
+const [repoRoot, inputPath] = process.argv.slice(2);
+const toStderr = (text) => process.stderr.write(text + "\n");
+const pyodide = await loadPyodide({ stdout: toStderr, stderr: toStderr });
+
+// Copy the comparator package (its .py files and compiled policy JSON) into Pyodide's memory
+// file system, so nothing is written to the checkout.
+function copyTree(from, to) {
+  pyodide.FS.mkdirTree(to);
+  for (const name of readdirSync(from)) {
+    if (name === "__pycache__") continue;
+    const path = join(from, name);
+    if (statSync(path).isDirectory()) copyTree(path, `${to}/${name}`);
+    else if (name.endsWith(".py") || name.endsWith(".json")) pyodide.FS.writeFile(`${to}/${name}`, readFileSync(path));
+  }
+}
+copyTree(join(repoRoot, "comparator"), "/home/pyodide/src/comparator");
+pyodide.runPython("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, '/home/pyodide/src')");
+
+const compareJson = pyodide.pyimport("comparator").compare_json;
+const profiles = JSON.parse(readFileSync(inputPath, "utf8"));
+const results = profiles.map((profile) => compareJson(profile));
+process.stdout.write(JSON.stringify(results));

@@ -1,0 +1,69 @@
+"""CPython/Pyodide parity: every scenario profile gives byte-identical result JSON in both.
+
+The scenario profiles (tests/scenarios/*.yaml) and a few bad profiles run through
+`comparator.compare_json` here and inside real Pyodide under Node (npm `pyodide`, pinned in
+package-lock.json), in one Node run because Pyodide takes seconds to start.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from scenario_plugin import load_all_cases
+
+from comparator import compare_json
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = Path(__file__).resolve().parent / "pyodide_compare.mjs"
+
+# Invalid input must fail the same way too (compare_json returns {"error": ...}).
+BAD_PROFILES = [
+    "not json",
+    '{"persons": []}',
+    '{"persons": [{"age": 30, "care": [{"id": "fysiotherapie", "price": NaN}]}]}',
+    '{"persons": [{"age": 30, "care": [{"id": "fysiotherapie", "price": 10.001}]}]}',
+    '{"persons": [{"age": 30, "care": [{"id": "tandarts", "price": 100, "count": 1e400}]}]}',
+]
+
+
+def _profiles() -> list[tuple[str, str]]:
+    cases = [(case["name"], json.dumps(case["profile"], ensure_ascii=False)) for _, case in load_all_cases()]
+    return cases + [(f"bad profile {text!r}", text) for text in BAD_PROFILES]
+
+
+def _run_pyodide(texts: list[str], tmp_path: Path) -> list[str]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not on PATH; the parity test needs Node 20 (deselect with -m 'not pyodide')")
+    if not (REPO / "node_modules" / "pyodide" / "package.json").is_file():
+        pytest.fail("node_modules/pyodide is missing; run `npm ci` (or `make setup`)")
+    inputs = tmp_path / "profiles.json"
+    inputs.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(
+        [node, str(SCRIPT), str(REPO), str(inputs)],
+        cwd=REPO,
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, f"Pyodide run failed (exit {run.returncode}):\n{run.stderr.decode(errors='replace')}"
+    return json.loads(run.stdout.decode("utf-8"))
+
+
+@pytest.mark.pyodide
+def test_pyodide_results_are_byte_identical_to_cpython(tmp_path):
+    profiles = _profiles()
+    assert len(profiles) >= 90 + len(BAD_PROFILES)
+    texts = [text for _, text in profiles]
+    in_pyodide = _run_pyodide(texts, tmp_path)
+    assert len(in_pyodide) == len(texts)
+    different = [
+        f"{name}\n  CPython: {mine}\n  Pyodide: {theirs}"
+        for (name, text), theirs in zip(profiles, in_pyodide, strict=True)
+        if (mine := compare_json(text)).encode("utf-8") != theirs.encode("utf-8")
+    ]
+    assert not different, f"{len(different)} of {len(texts)} profiles differ:\n" + "\n".join(different[:10])
