@@ -2,7 +2,10 @@
 # Python 3.13 matches the Pyodide runtime (npm pyodide 0.29.x runs CPython 3.13), so the
 # same interpreter builds the site, compiles the wheel for the browser and runs the tests.
 
-PYTHON_BOOT ?= $(shell command -v python3.13 2>/dev/null || PYENV_VERSION=3.13.0 pyenv which python3.13 2>/dev/null)
+# A pyenv shim answers `command -v` even when it cannot run, so each candidate is tried.
+PYTHON_BOOT ?= $(shell for c in $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.13*/bin/python3.13 2>/dev/null) \
+                 $$(command -v python3.13); do "$$c" -c 'import sys; assert sys.version_info[:2] == (3, 13)' \
+                 2>/dev/null && { echo "$$c"; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
