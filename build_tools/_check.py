@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ._load import LoadedFile, Problem
 from ._policies import SOURCES, PolicyFiles, load_policy_files
-from ._source import SourceDocument, normalise, parse_conditions
+from ._source import SourceDocument, normalise, parse_conditions, read_plain
 
 __all__ = ["CONDITIONS", "OVERVIEW", "Report", "check_policies", "numbers_in"]
 
@@ -261,6 +261,13 @@ class _Checker:
         loaded = self.files.premiums
         if loaded is None:
             return
+        children = loaded.data["children"]
+        quote = self.check_quote(loaded, ("children",), children, children["article"])
+        self.report.numbers_total += 1
+        if Decimal(children["under"]) in numbers_in(quote):
+            self.report.numbers_traced += 1
+        elif quote:
+            self.add(loaded, ("children", "under"), f"{children['under']} is not in its quote")
         for kind in ("av", "dental"):
             for name, entry in loaded.data.get(kind, {}).items():
                 path = (kind, name)
@@ -273,6 +280,28 @@ class _Checker:
                 elif quote:
                     self.add(loaded, path + ("monthly",), f"{entry['monthly']} is not in its quote")
 
+    def check_glossary(self) -> None:
+        loaded = self.files.glossary
+        if loaded is None:
+            return
+        haystack = self.conditions.text_of(loaded.data["article"])
+        anchors = set()
+        for i, term in enumerate(loaded.data["terms"]):
+            self.report.quotes_total += 1
+            definition = _plain(term["definition"])
+            if definition in haystack:
+                self.report.quotes_verified += 1
+            else:
+                self.add(
+                    loaded,
+                    ("terms", i, "definition"),
+                    f"definition of '{term['term']}' is not verbatim in "
+                    f"article {loaded.data['article']}: '{definition[:60]}'",
+                )
+            if term["anchor"] in anchors:
+                self.add(loaded, ("terms", i, "anchor"), f"anchor '{term['anchor']}' is used twice")
+            anchors.add(term["anchor"])
+
     def check_texts(self, loaded: LoadedFile | None) -> None:
         """Articles kept as text: each numbered section exists and its body is verbatim."""
         if loaded is None:
@@ -284,7 +313,7 @@ class _Checker:
             haystack = self.conditions.text_of(article["article"])
             for j, section in enumerate(article.get("sections", [])):
                 self.report.quotes_total += 1
-                body = normalise(" ".join(text for _k, _l, text in _plain_blocks(section.get("body", ""))))
+                body = _plain(section.get("body", ""))
                 if body and body not in haystack:
                     self.add(
                         loaded,
@@ -302,10 +331,9 @@ def _file_for_chapter(chapter: str) -> str:
     return f"policies/av/{name}.yaml"
 
 
-def _plain_blocks(markdown: str):
-    from ._source import read_plain
-
-    return read_plain(markdown)
+def _plain(markdown: str) -> str:
+    """Markdown as the plain, normalised text it reads as: the form the source is compared in."""
+    return normalise(" ".join(text for _kind, _level, text in read_plain(markdown)))
 
 
 def _articles_in(data: dict):
@@ -327,6 +355,7 @@ def check_policies(policies_dir: Path) -> tuple[PolicyFiles, Report]:
         checker.check_package(kind, name, loaded)
     checker.check_completeness()
     checker.check_premiums()
+    checker.check_glossary()
     checker.check_texts(files.general_articles)
     checker.check_texts(files.servicepakket)
     report.problems.sort()
