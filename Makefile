@@ -10,6 +10,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 export SITE_URL ?= http://127.0.0.1:8000/
+# mkdocs-material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.6 (see requirements.txt).
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test check lint bench bench-engine bench-site bench-comparator clean
 
@@ -57,6 +59,9 @@ bench: bench-engine bench-site bench-comparator
 
 bench-engine: setup
 	$(PY) tests/bench/bench_engine.py
+
+bench-site: setup
+	$(PY) tests/bench/bench_site.py
 
 clean:
 	rm -rf site build dist $(VENV) node_modules

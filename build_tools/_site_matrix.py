@@ -1,0 +1,85 @@
+"""The comparison matrix: every care id against every package, filtered in the page by docs/javascripts/matrix.js."""
+
+from __future__ import annotations
+
+from ._site_data import Package, SiteData
+from ._site_markdown import escape
+from ._site_packages import premium_text
+from ._site_page import PageWriter
+from ._site_paths import package_page, theme_page
+from ._site_text import UNKNOWN, compact_rules
+
+__all__ = ["write_matrix_page"]
+
+
+def write_matrix_page(page: PageWriter, site: SiteData) -> None:
+    page.html(
+        '<div class="pv-lead"><p>Elke soort zorg uit de catalogus tegen elk pakket. Kies een zorgsoort of typ '
+        "een woord (bijvoorbeeld <em>bril</em> of <em>beugel</em>) om de tabel korter te maken. Klik op een "
+        "vergoeding voor alle voorwaarden en de letterlijke tekst.</p></div>"
+    )
+    page.html(_filter_panel(site))
+    page.heading(2, "Aanvullende verzekeringen", "aanvullend")
+    page.html(_table(page, site, site.av, list(site.care.values())))
+    page.heading(2, "Tandartsverzekeringen", "tandarts")
+    dental_care = [c for c in site.care.values() if any(p.mentions(c["id"]) for p in site.dental)]
+    page.html(_table(page, site, site.dental, dental_care))
+    page.html('<p class="pv-matrix-empty" data-matrix-empty hidden>Geen zorg gevonden. Probeer een ander woord.</p>')
+
+
+def _filter_panel(site: SiteData) -> str:
+    """Hidden until matrix.js runs: without JavaScript the whole table simply shows."""
+    options = "".join(f'<option value="{escape(t["id"])}">{escape(t["title"])}</option>' for t in site.themes)
+    return (
+        '<form class="pv-matrix-filter" data-matrix-filter hidden role="search" onsubmit="return false">'
+        '<label>Zorgsoort <select name="thema"><option value="">Alle zorgsoorten</option>'
+        f"{options}</select></label>"
+        '<label>Zoek in de tabel <input type="search" name="tekst" autocomplete="off" '
+        'placeholder="bijv. fysio, bril, zwanger"></label>'
+        '<p class="pv-matrix-count" data-matrix-count aria-live="polite"></p></form>'
+    )
+
+
+def _table(page: PageWriter, site: SiteData, packages: list[Package], care_items: list[dict]) -> str:
+    head = "".join(
+        f'<th scope="col"><a href="{page.href(package_page(p.kind, p.id))}">{escape(p.name)}</a>'
+        f'<span class="pv-premium">{escape(premium_text(site, p))}</span></th>'
+        for p in packages
+    )
+    body = []
+    current_theme = None
+    for care in care_items:
+        if care["theme"] != current_theme:
+            current_theme = care["theme"]
+            theme = site.theme(current_theme)
+            body.append(
+                f'<tr class="pv-theme-row" data-theme="{escape(theme["id"])}"><th colspan="{len(packages) + 1}" '
+                f'scope="colgroup"><a href="{page.href(theme_page(theme["id"]))}">{escape(theme["title"])}</a></th></tr>'
+            )
+        body.append(_row(page, care, packages))
+    return (
+        '<div class="pv-matrix-wrap"><table data-matrix>'
+        f'<thead><tr><th scope="col">Zorg</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    )
+
+
+def _row(page: PageWriter, care: dict, packages: list[Package]) -> str:
+    words = " ".join([care["title"], care["id"], *care["keywords"]])
+    cells = []
+    for package in packages:
+        benefit = package.benefits.get(care["id"])
+        if benefit is None:
+            cells.append(
+                '<td class="pv-none"><span aria-hidden="true">—</span><span class="pv-sr">niet verzekerd</span></td>'
+            )
+            continue
+        words += " " + " ".join(benefit.get("keywords", []))
+        short = compact_rules(benefit, care.get("unit"))
+        css = "pv-unknown" if UNKNOWN in short else "pv-covered"
+        href = page.href(package_page(package.kind, package.id), care["id"])
+        cells.append(f'<td class="{css}"><a href="{href}">{escape(short)}</a></td>')
+    name = f'<a href="{page.href(theme_page(care["theme"]), care["id"])}">{escape(care["title"])}</a>'
+    return (
+        f'<tr data-care="{escape(care["id"])}" data-theme="{escape(care["theme"])}" data-words="{escape(words)}">'
+        f'<th scope="row">{name}</th>{"".join(cells)}</tr>'
+    )

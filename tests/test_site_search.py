@@ -1,0 +1,84 @@
+"""Search by the words people type: the built index, and Material's own search in Chromium.
+
+Material turns every typed word into a prefix query ("beugel" -> "beugel*"), so a word is found
+when a token of a section starts with it. The index test reproduces that tokenisation; the
+browser test runs the real search and checks which page comes first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from browser.fixtures import *  # noqa: F403 (browser_type_launch_args, guarded_page, site_url)
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Lay term -> the theme-page sections (benefits) it must find.
+LAY_TERMS = {
+    "beugel": ["zorg/orthodontie/#orthodontie"],
+    "bril": ["zorg/hulpmiddelen/#bril-lenzen"],
+    "lenzen": ["zorg/hulpmiddelen/#bril-lenzen"],
+    "fysio": ["zorg/fysiotherapie/#fysiotherapie"],
+    "zwanger": ["zorg/kraamzorg/#kraamzorg-eigen-bijdrage", "zorg/kraamzorg/#poliklinische-bevalling-eigen-bijdrage"],
+    "bevalling": ["zorg/kraamzorg/#kraamzorg-eigen-bijdrage", "zorg/kraamzorg/#poliklinische-bevalling-eigen-bijdrage"],
+    "acne": ["zorg/huid/#acne-behandeling"],
+    "steunzolen": ["zorg/hulpmiddelen/#overige-hulpmiddelen", "zorg/voeten/#podotherapie"],
+    "hoorapparaat": ["zorg/hulpmiddelen/#hoortoestel-batterijen"],
+    "vaccinatie reis": ["zorg/buitenland/#reisvaccinaties"],
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> dict:
+    target = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)]
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads((target / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def tokens(text: str, separator: re.Pattern) -> set[str]:
+    """Like the search worker: tags out, split on the separator, lower case, non-letters trimmed."""
+    plain = re.sub(r"<[^>]+>", " ", text)
+    words = (re.sub(r"^\W+|\W+$", "", w).lower() for w in separator.split(plain))
+    return {w for w in words if w}
+
+
+def test_search_is_dutch_without_a_stemmer_that_would_hide_whole_words(index):
+    config = index["config"]
+    assert config["lang"] == ["nl"]
+    # With the stemmer, "bevalling*" never matches the stemmed token "bevall" (see mkdocs.yml).
+    assert "stemmer" not in config["pipeline"] and "trimmer" in config["pipeline"]
+
+
+@pytest.mark.parametrize("query", LAY_TERMS)
+def test_lay_terms_are_in_the_index_of_their_benefit(index, query):
+    separator = re.compile(index["config"]["separator"])
+    found = set()
+    for doc in index["docs"]:
+        words = tokens(doc["title"] + " " + doc["text"], separator)
+        if all(any(w.startswith(term) for w in words) for term in query.split()):
+            found.add(doc["location"])
+    missing = [location for location in LAY_TERMS[query] if location not in found]
+    assert not missing, f"'{query}' does not reach {missing}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", LAY_TERMS)
+def test_material_search_puts_the_theme_page_first(guarded_page, site_url, query):
+    page = guarded_page
+    page.goto(site_url + "?q=" + query.replace(" ", "+"))
+    first = page.locator(".md-search-result__item").first
+    first.wait_for()
+    links = [
+        re.sub(r"\?h=[^#]*", "", href).replace(site_url, "")
+        for href in first.locator("a").evaluate_all("els => els.map(e => e.href)")
+    ]
+    assert any(location in links for location in LAY_TERMS[query]), f"'{query}' first result: {links}"
