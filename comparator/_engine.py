@@ -116,21 +116,12 @@ def evaluate_line(
             return result(ZERO, "not_covered", excluded["article"], excluded["explanation"])
         return result(ZERO, "not_covered", chapter, say.not_in_package(package["title"]))
 
-    sex_missing = None
-    for rule_index, rule in enumerate(benefit["rules"]):  # noqa: B007 (the match is used after the loop)
-        fits = _eligible(rule, ledger.person)
-        if fits:
-            break
-        if fits is None:
-            sex_missing = rule
-    else:
-        rule = sex_missing or benefit["rules"][0]
-        article = rule.get("article", benefit["article"])
-        if sex_missing:
-            return result(ZERO, "unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
-        return result(ZERO, "not_covered", article, rule["not_eligible"])
+    rule_index, rule, eligibility = _choose_rule(benefit["rules"], ledger.person)
     article = rule.get("article", benefit["article"])
-
+    if eligibility is None:
+        return result(ZERO, "unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
+    if not eligibility:
+        return result(ZERO, "not_covered", article, rule["not_eligible"])
     if "unknown" in rule:
         return result(ZERO, "unknown", article, say.unknown(rule["unknown"]["reason"]))
     unit_max = rule.get("unit_max")
@@ -140,75 +131,104 @@ def evaluate_line(
         nc_max = rule["non_contracted"]["unit_max"]
         unit_max = nc_max if unit_max is None else min(unit_max, nc_max)
 
-    notes: list[str] = []
-    unit = data.catalogue[line.id].get("unit", "keer")
+    step = _Step(line, rule, rule_index, package, ledger, say)
+    count = step.cap_count()
+    reimbursed = step.apply_rate_and_unit_max(count, unit_max, data.catalogue[line.id].get("unit", "keer"))
+    reimbursed = step.cap_amount(reimbursed, data)
+    status = "covered" if reimbursed == cost else "not_covered" if reimbursed == 0 else "partial"
+    return result(reimbursed, status, article, say.summary(status, cost, reimbursed, step.notes))
 
-    # Count limits: sessions, hours, days, occasions.
-    count = line.count
-    count_keys = []
-    for limit_index, limit in enumerate(rule["limits"]):
-        if "count" not in limit:
-            continue
-        key = _limit_key(line.id, rule_index, limit_index, limit)
-        count_keys.append(key)
-        earlier = ledger.earlier_count.get(line.id, 0)
-        if limit["unit"] == "keer" and ledger.earlier_amount.get(line.id, ZERO) > 0:
-            earlier = max(earlier, 1)  # a once-only benefit paid earlier in the period is used
-        remaining = max(0, limit["count"] - ledger.count_used.get(key, 0) - earlier)
-        if remaining < count:
-            notes.append(say.count_limit(limit, line, remaining, ledger.count_used.get(key, 0), earlier))
-            count = remaining
-    for key in count_keys:
-        ledger.count_used[key] = ledger.count_used.get(key, 0) + count
-    eligible_cost = count * line.price
 
-    # Rate or tiers, then the maximum per unit ("per consult", "per dag"), each unit on its own.
-    amount_limits = [(i, lim) for i, lim in enumerate(rule["limits"]) if "amount" in lim]
-    if "tiers" in rule:
-        tiers = rule["tiers"]
-        first = amount_limits[0] if amount_limits else None
-        tier_key = _limit_key(line.id, rule_index, *first) if first else line.id
-        lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
-        start = lines_cost + _position_for(tiers, _pool_earlier(tier_key, line, package, ledger))
-        uncapped = _tiered(tiers, start, eligible_cost)
-        capped = uncapped
-        if unit_max is not None:
-            units = (_tiered(tiers, start + k * line.price, line.price) for k in range(count))
-            capped = sum((min(amount, unit_max) for amount in units), ZERO)
-        ledger.cost_in_tiers[tier_key] = lines_cost + eligible_cost
-        if uncapped < eligible_cost:
-            notes.append(say.tiers(tiers, start, eligible_cost, cents(uncapped)))
-    else:
-        rate = rule.get("rate", HUNDRED)
-        uncapped = eligible_cost * rate / HUNDRED
-        capped = uncapped if unit_max is None else count * min(line.price * rate / HUNDRED, unit_max)
-        if rate < HUNDRED and eligible_cost:
-            notes.append(say.rate(rate, eligible_cost, cents(uncapped)))
-    if capped < uncapped:
-        notes.append(say.unit_max(unit_max, unit, not line.contracted and "non_contracted" in rule))
-    reimbursed = cents(capped)
+def _choose_rule(rules: list[dict], person: Person) -> tuple[int, dict, bool | None]:
+    """The first variant the person is eligible for; else the one that lacked only the sex, else the first."""
+    sex_missing = None
+    for index, rule in enumerate(rules):
+        fits = _eligible(rule, person)
+        if fits:
+            return index, rule, True
+        if fits is None and sex_missing is None:
+            sex_missing = index
+    if sex_missing is not None:
+        return sex_missing, rules[sex_missing], None
+    return 0, rules[0], False
 
-    # Amount per period.
-    amount_keys = []
-    for limit_index, limit in amount_limits:
-        key = _limit_key(line.id, rule_index, limit_index, limit)
-        amount_keys.append(key)
-        used = ledger.amount_used.get(key, ZERO)
-        earlier = _pool_earlier(key, line, package, ledger)
-        remaining = max(ZERO, limit["amount"] - used - earlier)
-        if reimbursed > remaining:
-            notes.append(say.amount_limit(limit, remaining, used, earlier, _pool_partners(limit, line, package, data)))
-            reimbursed = remaining
-    for key in amount_keys:
-        ledger.amount_used[key] = ledger.amount_used.get(key, ZERO) + reimbursed
 
-    if reimbursed == cost:
-        status = "covered"
-    elif reimbursed == 0:
-        status = "not_covered"
-    else:
-        status = "partial"
-    return result(reimbursed, status, article, say.summary(status, cost, reimbursed, notes))
+class _Step:
+    """The steps of one eligible line, in order; each records the clause that bound, for the explanation."""
+
+    def __init__(self, line: CareLine, rule: dict, rule_index: int, package: dict, ledger: PersonLedger, say):
+        self.line, self.rule, self.rule_index = line, rule, rule_index
+        self.package, self.ledger, self.say = package, ledger, say
+        self.notes: list[str] = []
+        self.amount_limits = [(i, limit) for i, limit in enumerate(rule["limits"]) if "amount" in limit]
+
+    def key(self, limit_index: int, limit: dict) -> str:
+        return _limit_key(self.line.id, self.rule_index, limit_index, limit)
+
+    def cap_count(self) -> int:
+        """Count limits: sessions, hours, days, occasions ("eenmaal")."""
+        line, ledger = self.line, self.ledger
+        count, keys = line.count, []
+        for limit_index, limit in enumerate(self.rule["limits"]):
+            if "count" not in limit:
+                continue
+            key = self.key(limit_index, limit)
+            keys.append(key)
+            earlier = ledger.earlier_count.get(line.id, 0)
+            if limit["unit"] == "keer" and ledger.earlier_amount.get(line.id, ZERO) > 0:
+                earlier = max(earlier, 1)  # a once-only benefit paid earlier in the period is used
+            used = ledger.count_used.get(key, 0)
+            remaining = max(0, limit["count"] - used - earlier)
+            if remaining < count:
+                self.notes.append(self.say.count_limit(limit, line, remaining, used, earlier))
+                count = remaining
+        for key in keys:
+            ledger.count_used[key] = ledger.count_used.get(key, 0) + count
+        return count
+
+    def apply_rate_and_unit_max(self, count: int, unit_max: Decimal | None, unit: str) -> Decimal:
+        """Rate or tiers, then the maximum per unit ("per consult", "per dag"), each unit on its own."""
+        line, rule, ledger = self.line, self.rule, self.ledger
+        cost = count * line.price
+        if "tiers" in rule:
+            tiers = rule["tiers"]
+            first = self.amount_limits[0] if self.amount_limits else None
+            tier_key = self.key(*first) if first else line.id
+            lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
+            start = lines_cost + _position_for(tiers, _pool_earlier(tier_key, line, self.package, ledger))
+            uncapped = capped = _tiered(tiers, start, cost)
+            if unit_max is not None:
+                units = (_tiered(tiers, start + k * line.price, line.price) for k in range(count))
+                capped = sum((min(amount, unit_max) for amount in units), ZERO)
+            ledger.cost_in_tiers[tier_key] = lines_cost + cost
+            if uncapped < cost:
+                self.notes.append(self.say.tiers(tiers, start, cost, cents(uncapped)))
+        else:
+            rate = rule.get("rate", HUNDRED)
+            uncapped = cost * rate / HUNDRED
+            capped = uncapped if unit_max is None else count * min(line.price * rate / HUNDRED, unit_max)
+            if rate < HUNDRED and cost:
+                self.notes.append(self.say.rate(rate, cost, cents(uncapped)))
+        if capped < uncapped:
+            self.notes.append(self.say.unit_max(unit_max, unit, not line.contracted and "non_contracted" in rule))
+        return cents(capped)
+
+    def cap_amount(self, reimbursed: Decimal, data: PolicyData) -> Decimal:
+        """Amount limits per period, less what earlier lines and earlier claims in the period used."""
+        keys = []
+        for limit_index, limit in self.amount_limits:
+            key = self.key(limit_index, limit)
+            keys.append(key)
+            used = self.ledger.amount_used.get(key, ZERO)
+            earlier = _pool_earlier(key, self.line, self.package, self.ledger)
+            remaining = max(ZERO, limit["amount"] - used - earlier)
+            if reimbursed > remaining:
+                partners = _pool_partners(limit, self.line, self.package, data)
+                self.notes.append(self.say.amount_limit(limit, remaining, used, earlier, partners))
+                reimbursed = remaining
+        for key in keys:
+            self.ledger.amount_used[key] = self.ledger.amount_used.get(key, ZERO) + reimbursed
+        return reimbursed
 
 
 def _pool_earlier(key: str, line: CareLine, package: dict, ledger: PersonLedger) -> Decimal:
