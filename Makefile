@@ -63,5 +63,8 @@ bench-engine: setup
 bench-site: setup
 	$(PY) tests/bench/bench_site.py
 
+bench-comparator: setup
+	$(PY) tests/bench/bench_comparator.py
+
 clean:
 	rm -rf site build dist $(VENV) node_modules

@@ -1,0 +1,247 @@
+// The comparator page (vergelijker/): personas, the form, the results and the share link, wired to
+// the engine's worker. The results container carries data-state = loading | ready | error.
+
+import assets from "../../assets/comparator/build.js";
+import { el, uid } from "./dom.js";
+import { ComparatorForm } from "./form.js";
+import { defaultState, stateFromProfile, validate } from "./model.js";
+import { renderResults, summarize } from "./results.js";
+import { linkedJson, shareLink } from "./share.js";
+
+const assetBase = new URL("../../assets/comparator/", import.meta.url);
+const siteRoot = new URL("../../", import.meta.url);
+const PROGRESS = {
+  start: [0, "De rekenmodule wordt gestart"],
+  runtime: [1, "Python wordt gestart in uw browser"],
+  engine: [2, "De rekenregels worden geladen"],
+};
+
+let formData;
+let current;
+
+addEventListener("hashchange", () => current?.root.isConnected && current.fromHash());
+// Printing shows every explanation; afterwards the details are as they were.
+addEventListener("beforeprint", () => {
+  for (const details of current?.root.querySelectorAll("details") ?? []) {
+    details.dataset.wasOpen = String(details.open);
+    details.open = true;
+  }
+});
+addEventListener("afterprint", () => {
+  for (const details of current?.root.querySelectorAll("details[data-was-open]") ?? []) {
+    details.open = details.dataset.wasOpen === "true";
+  }
+});
+
+class ComparatorPage {
+  constructor(root, engine, data) {
+    this.root = root;
+    this.engine = engine;
+    this.data = data;
+    this.catalogue = new Map(data.care.map((item) => [item.id, item]));
+    this.ticket = 0;
+    this.open = new Set();
+    this.engineState = { state: "loading", detail: "start" };
+    this.form = new ComparatorForm(data, () => this.compute());
+    this.buildResults();
+    this.buildShare();
+    root.replaceChildren(this.personas(), this.form.node, this.results, this.share);
+    this.form.load(defaultState(data));
+    this.unwatch = engine.watch((state) => this.engineChanged(state));
+    this.fromHash() || this.compute();
+  }
+
+  personas() {
+    const headingId = uid();
+    return el(
+      "section",
+      { class: "cmp-personas", "aria-labelledby": headingId },
+      el("h2", { id: headingId }, "Begin met een voorbeeld"),
+      el(
+        "ul",
+        {},
+        this.data.personas.map((persona) => {
+          const summaryId = uid();
+          return el(
+            "li",
+            {},
+            el(
+              "button",
+              {
+                type: "button",
+                class: "md-button",
+                "data-persona": persona.id,
+                "aria-describedby": summaryId,
+                onclick: () => {
+                  this.form.load(stateFromProfile(persona.profile, this.data));
+                  this.compute();
+                },
+              },
+              persona.title,
+            ),
+            el("p", { id: summaryId }, persona.summary),
+          );
+        }),
+      ),
+      el("p", { class: "cmp-hint" }, "De bedragen in de voorbeelden zijn schattingen; pas ze aan uw eigen rekeningen aan."),
+    );
+  }
+
+  buildResults() {
+    const headingId = uid();
+    const progressId = uid();
+    this.progressText = el("p", { id: progressId, role: "status" });
+    this.progress = el("progress", { max: 3, value: 0, "aria-labelledby": progressId });
+    this.loading = el("div", { class: "cmp-loading" }, this.progress, this.progressText);
+    this.status = el("p", { class: "cmp-status", role: "status" });
+    this.output = el("div");
+    this.results = el(
+      "section",
+      { class: "cmp-results", "data-comparator-results": true, "data-state": "loading", "aria-labelledby": headingId },
+      el("h2", { id: headingId }, "Uitkomst"),
+      this.loading,
+      this.status,
+      this.output,
+    );
+  }
+
+  buildShare() {
+    const headingId = uid();
+    const inputId = uid();
+    this.shareInput = el("input", { id: inputId, type: "text", readonly: true, class: "cmp-share-link", value: "" });
+    this.shareStatus = el("p", { class: "cmp-hint", role: "status" });
+    this.share = el(
+      "section",
+      { class: "cmp-share", "aria-labelledby": headingId },
+      el("h2", { id: headingId }, "Delen of bewaren"),
+      el("p", {}, "De link bevat uw hele invoer, in het deel na de #: dat deel wordt nooit naar een server gestuurd. Wie de link heeft, ziet uw gegevens."),
+      el("label", { for: inputId }, "Link naar deze vergelijking"),
+      this.shareInput,
+      el("button", { type: "button", class: "md-button md-button--primary", onclick: () => this.copy() }, "Kopieer link"),
+      this.shareStatus,
+    );
+  }
+
+  async copy() {
+    try {
+      await navigator.clipboard.writeText(this.shareInput.value);
+      this.shareStatus.textContent = "De link is gekopieerd.";
+    } catch {
+      this.shareInput.select();
+      this.shareStatus.textContent = "Kopiëren lukte niet automatisch: de link is geselecteerd, kopieer hem zelf.";
+    }
+  }
+
+  show(state, message, prompt = false) {
+    this.results.dataset.state = state;
+    this.status.classList.toggle("cmp-prompt", prompt);
+    this.results.setAttribute("aria-busy", String(state === "loading"));
+    this.status.textContent = message;
+    if (state !== "ready") this.output.replaceChildren();
+  }
+
+  engineChanged(state) {
+    this.engineState = state;
+    this.loading.hidden = state.state !== "loading";
+    if (state.state === "ready") this.results.dataset.engineStart = state.detail; // "snapshot" or "fresh"
+    if (state.state === "loading") {
+      const [step, text] = PROGRESS[state.detail] ?? PROGRESS.start;
+      this.progress.value = step;
+      this.progressText.textContent = `${text} (stap ${step + 1} van 3). Het formulier kunt u al invullen.`;
+    } else if (state.state === "error") {
+      this.ticket++;
+      this.show("error", `De rekenmodule kon niet starten (${state.detail}). Herlaad de pagina; de tabellen elders op de site werken ook zonder.`);
+    }
+  }
+
+  /** Restore the form and results from a #p= link; false when there is none. */
+  fromHash() {
+    let json;
+    try {
+      json = linkedJson(location.hash);
+    } catch (error) {
+      this.ticket++;
+      this.show("error", `Deze deellink klopt niet: ${error.message}. Het formulier werkt gewoon.`);
+      return true;
+    }
+    if (json === null) return false;
+    this.request(json, (result) => {
+      const profile = JSON.parse(json);
+      this.form.load(stateFromProfile(profile, this.data));
+      this.shareInput.value = shareLink(json);
+      return profile;
+    }, "Deze deellink klopt niet");
+    return true;
+  }
+
+  compute() {
+    const { profile, errors } = validate(this.form.state, this.data);
+    this.form.showErrors(errors);
+    if (!profile) {
+      this.ticket++;
+      const [path, message] = errors.entries().next().value;
+      const input = this.form.node.querySelector(`[data-path="${path}"]`);
+      const untouched = !this.form.touched.has(path) && !input?.value.trim();
+      if (untouched) this.show("error", "Vul de gegevens hierboven in; de uitkomst verschijnt dan meteen.", true);
+      else this.show("error", `Nog niet te berekenen: ${this.where(path)}. ${message}`);
+      return;
+    }
+    const json = JSON.stringify(profile);
+    this.shareInput.value = shareLink(json);
+    this.request(json, () => profile, "De rekenmodule weigerde de invoer");
+  }
+
+  where(path) {
+    const [kind, index, sub, line] = path.split(".");
+    if (kind === "persons") {
+      const person = this.form.state.persons[index];
+      const who = person.name ? `${person.name}` : `persoon ${Number(index) + 1}`;
+      if (sub === "care") return `${who}, ${this.catalogue.get(person.care[line].id).title.toLowerCase()}`;
+      return who;
+    }
+    return kind === "packages" ? `combinatie ${Number(index) + 1}` : "premies";
+  }
+
+  /** Send JSON to the engine; when its answer is still the latest, show it (accepted() gives the profile). */
+  async request(json, accepted, refusal) {
+    const ticket = ++this.ticket;
+    if (this.engineState.state === "error") return;
+    if (this.engineState.state === "loading") this.show("loading", "De uitkomst volgt zodra de rekenmodule klaar is.");
+    const reply = await this.engine.compare(json);
+    if (ticket !== this.ticket) return;
+    if (reply.failure) return this.show("error", `De rekenmodule gaf een fout: ${reply.failure}. Uw invoer blijft staan.`);
+    if (reply.result.error) return this.show("error", `${refusal}: ${reply.result.error}`);
+    const profile = accepted(reply.result);
+    const output = renderResults(reply.result, profile, {
+      catalogue: this.catalogue,
+      link: (article, dental) => this.articleLink(article, dental),
+      open: this.open,
+    });
+    this.output.replaceChildren(output);
+    this.show("ready", summarize(reply.result.results));
+    performance.mark("comparator:results"); // read by tests/bench/bench_comparator.py
+  }
+
+  articleLink(article, dental) {
+    const links = this.data.links;
+    const path = links[`${article}@${dental}`] ?? links[article] ?? links[article.split(".")[0]] ?? "";
+    return new URL(path, siteRoot).href;
+  }
+}
+
+/** Draw the comparator into `root` (an element with data-comparator). */
+export async function mountComparator(root, engine) {
+  current?.unwatch?.();
+  formData ??= fetch(new URL(assets.form, assetBase)).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  });
+  try {
+    current = new ComparatorPage(root, engine, await formData);
+  } catch (error) {
+    formData = undefined;
+    root.replaceChildren(
+      el("p", { class: "cmp-status", "data-comparator-results": true, "data-state": "error" }, `De vergelijker kon niet laden (${error.message}). Herlaad de pagina.`),
+    );
+  }
+}

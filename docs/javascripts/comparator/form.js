@@ -1,0 +1,368 @@
+// The comparator's form: household, care lines, package combinations, premium overrides.
+// The state (model.js) is the source of truth; render() redraws the form from it after a
+// structural change (adding or removing a person, line or combination), while typing only
+// updates the state, so focus and caret stay where they are. Inputs carry data-path, the field's
+// path in the state, which is also the key of its validation message.
+
+import { el, euro, fold, uid } from "./dom.js";
+import { LIMITS, newLine, newPerson, showsCount } from "./model.js";
+
+const SEXES = [
+  ["", "Niet opgeven"],
+  ["female", "Vrouw"],
+  ["male", "Man"],
+];
+const UNITS = { behandeling: "behandelingen", consult: "consulten", uur: "uren", dag: "dagen" };
+
+function getPath(state, path) {
+  return path.split(".").reduce((node, key) => node?.[key], state);
+}
+
+function setPath(state, path, value) {
+  const keys = path.split(".");
+  const last = keys.pop();
+  keys.reduce((node, key) => node[key], state)[last] = value;
+}
+
+export class ComparatorForm {
+  constructor(data, onChange) {
+    this.data = data;
+    this.onChange = onChange;
+    this.catalogue = new Map(data.care.map((item) => [item.id, item]));
+    this.touched = new Set();
+    this.errors = new Map();
+    this.premiumsOpen = false;
+    this.node = el("form", { class: "cmp-form", novalidate: true, "aria-label": "Uw gegevens" });
+    this.node.addEventListener("submit", (event) => event.preventDefault());
+    this.node.addEventListener("input", (event) => this.changed(event.target));
+    this.node.addEventListener("change", (event) => this.changed(event.target, true));
+  }
+
+  /** Replace the whole state (persona, share link) and redraw. */
+  load(state) {
+    this.state = state;
+    this.touched.clear();
+    this.render();
+  }
+
+  changed(input, commit = false) {
+    const path = input.dataset.path;
+    if (!path) return;
+    setPath(this.state, path, input.type === "checkbox" ? input.checked : input.value);
+    if (commit) this.touched.add(path);
+    if (path.endsWith(".name")) this.node.querySelector(`[data-legend="${path}"]`).textContent = this.legend(path);
+    this.onChange();
+  }
+
+  /** Show each field's message (model.validate) next to it; untouched empty fields stay quiet. */
+  showErrors(errors) {
+    this.errors = errors;
+    for (const input of this.node.querySelectorAll("[data-path]")) {
+      const path = input.dataset.path;
+      const message = errors.get(path);
+      const shown = Boolean(message) && (this.touched.has(path) || input.value.trim() !== "");
+      const output = this.node.querySelector(`[data-error-for="${path}"]`);
+      if (shown) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+      if (output) {
+        output.textContent = shown ? message : "";
+        output.hidden = !shown;
+      }
+    }
+  }
+
+  focus(path) {
+    const input = this.node.querySelector(`[data-path="${path}"]`);
+    this.touched.add(path);
+    input?.focus();
+    this.showErrors(this.errors);
+  }
+
+  structural(change, focusSelector) {
+    change();
+    this.render();
+    this.node.querySelector(focusSelector)?.focus();
+    this.onChange();
+  }
+
+  legend(namePath) {
+    const index = Number(namePath.split(".")[1]);
+    const name = this.state.persons[index].name;
+    return name ? `Persoon ${index + 1}: ${name}` : `Persoon ${index + 1}`;
+  }
+
+  render() {
+    const premiums = el(
+      "details",
+      { class: "cmp-premiums", open: this.premiumsOpen, ontoggle: (e) => (this.premiumsOpen = e.target.open) },
+      el("summary", {}, "Premies aanpassen (optioneel)"),
+      el("p", {}, "Premie per volwassene per maand. Leeg laten: de premie 2020 uit het overzicht van de verzekeraar. Kinderen tot 18 jaar betalen geen premie."),
+      el("div", { class: "cmp-grid" }, [
+        ...this.data.av.map((p) => this.premiumField("av", p)),
+        ...this.data.dental.map((p) => this.premiumField("dental", p)),
+      ]),
+    );
+    this.node.replaceChildren(
+      el(
+        "fieldset",
+        { class: "cmp-household" },
+        el("legend", {}, "Uw huishouden"),
+        this.state.persons.map((person, p) => this.personFieldset(person, p)),
+        el(
+          "button",
+          {
+            type: "button",
+            class: "md-button cmp-add-person",
+            disabled: this.state.persons.length >= LIMITS.persons,
+            onclick: () =>
+              this.structural(
+                () => this.state.persons.push(newPerson()),
+                `[data-path="persons.${this.state.persons.length}.name"]`,
+              ),
+          },
+          "Persoon toevoegen",
+        ),
+        el("p", { class: "cmp-hint" }, `Tot ${LIMITS.persons} personen op één polis.`),
+      ),
+      this.packagesFieldset(),
+      premiums,
+    );
+    this.showErrors(this.errors);
+  }
+
+  field(label, path, control, hint) {
+    const id = uid();
+    const hintId = hint ? uid() : null;
+    const errorId = uid();
+    control.id = id;
+    control.dataset.path = path;
+    control.setAttribute("aria-describedby", [hintId, errorId].filter(Boolean).join(" "));
+    if (control.tagName === "SELECT") control.value = getPath(this.state, path);
+    else if (control.type === "checkbox") control.checked = getPath(this.state, path);
+    else control.value = getPath(this.state, path);
+    const labelNode = el("label", { for: id }, label);
+    return el(
+      "div",
+      { class: `cmp-field${control.type === "checkbox" ? " cmp-check" : ""}` },
+      control.type === "checkbox" ? [control, labelNode] : [labelNode, control],
+      hint && el("p", { class: "cmp-hint", id: hintId }, hint),
+      el("p", { class: "cmp-error", id: errorId, "data-error-for": path, hidden: true }),
+    );
+  }
+
+  text(inputmode, attrs = {}) {
+    return el("input", { type: "text", inputmode, autocomplete: "off", ...attrs });
+  }
+
+  personFieldset(person, p) {
+    const path = `persons.${p}`;
+    return el(
+      "fieldset",
+      { class: "cmp-person" },
+      el("legend", { "data-legend": `${path}.name` }, this.legend(`${path}.name`)),
+      el(
+        "div",
+        { class: "cmp-grid" },
+        this.field("Naam (optioneel)", `${path}.name`, this.text("text", { maxlength: 200 })),
+        this.field("Leeftijd in 2020", `${path}.age`, this.text("numeric", { class: "cmp-short" })),
+        this.field(
+          "Geslacht",
+          `${path}.sex`,
+          el("select", {}, SEXES.map(([value, label]) => el("option", { value }, label))),
+          "Alleen nodig waar de voorwaarden het noemen.",
+        ),
+      ),
+      person.care.length > 0 && el("div", { class: "cmp-lines" }, person.care.map((line, l) => this.lineFieldset(line, p, l))),
+      this.carePicker(p),
+      this.state.persons.length > 1 &&
+        el(
+          "button",
+          {
+            type: "button",
+            class: "cmp-link-button",
+            onclick: () => this.structural(() => this.state.persons.splice(p, 1), ".cmp-add-person"),
+          },
+          person.name ? `Verwijder persoon ${p + 1} (${person.name})` : `Verwijder persoon ${p + 1}`,
+        ),
+    );
+  }
+
+  lineFieldset(line, p, l) {
+    const item = this.catalogue.get(line.id);
+    const path = `persons.${p}.care.${l}`;
+    const unit = item.unit;
+    const perUnit = item.quantity === "count_x_price";
+    const typical = `Indicatie, geen tarief van de verzekeraar: ongeveer ${euro(item.typical.price)} (${item.typical.note}). Vul uw eigen bedrag in als u het weet.`;
+    return el(
+      "fieldset",
+      { class: "cmp-line" },
+      el("legend", {}, item.title),
+      el(
+        "div",
+        { class: "cmp-grid" },
+        showsCount(item, line) &&
+          this.field(perUnit ? `Aantal ${UNITS[unit] ?? unit}` : "Aantal", `${path}.count`, this.text("numeric", { class: "cmp-short" })),
+        this.field(perUnit ? `Prijs per ${unit} (€)` : "Bedrag (€)", `${path}.price`, this.text("decimal"), typical),
+        item.contracted &&
+          this.field(
+            "Gecontracteerde zorgverlener",
+            `${path}.contracted`,
+            el("input", { type: "checkbox", role: "switch" }),
+            "Aan als de zorgverlener een contract heeft met de verzekeraar; zonder contract is de vergoeding vaak lager of onbekend (art. 1.8.3).",
+          ),
+        item.earlier &&
+          this.field(
+            "Al vergoed eerder in de periode (€)",
+            `${path}.earlier`,
+            this.text("decimal"),
+            "Voor maxima over meer jaren of de hele looptijd: wat u hiervoor al vergoed kreeg. Leeg is 0.",
+          ),
+        item.earlier_count &&
+          this.field("Al eerder vergoed (aantal keer)", `${path}.earlierCount`, this.text("numeric", { class: "cmp-short" })),
+      ),
+      el(
+        "button",
+        {
+          type: "button",
+          class: "cmp-link-button",
+          onclick: () => this.structural(() => this.state.persons[p].care.splice(l, 1), `[data-search="${p}"]`),
+        },
+        `Verwijder ${item.title}`,
+      ),
+    );
+  }
+
+  carePicker(p) {
+    const searchId = uid();
+    const selectId = uid();
+    const statusId = uid();
+    const groups = this.data.themes
+      .map((theme) => [theme, this.data.care.filter((item) => item.theme === theme.id)])
+      .filter(([, items]) => items.length);
+    const select = el(
+      "select",
+      { id: selectId },
+      groups.map(([theme, items]) =>
+        el("optgroup", { label: theme.title }, items.map((item) => el("option", { value: item.id }, item.title))),
+      ),
+    );
+    const status = el("p", { class: "cmp-hint", id: statusId, "aria-live": "polite" });
+    const add = el("button", { type: "button", class: "md-button" }, "Toevoegen");
+    const search = el("input", {
+      type: "search",
+      id: searchId,
+      "data-search": p,
+      autocomplete: "off",
+      placeholder: "bijv. bril, fysio, beugel",
+      "aria-describedby": statusId,
+    });
+    const filter = () => {
+      const words = fold(search.value).split(/\s+/).filter(Boolean);
+      let first = null;
+      let count = 0;
+      for (const option of select.querySelectorAll("option")) {
+        const item = this.catalogue.get(option.value);
+        const haystack = fold([item.title, item.id, ...item.keywords].join(" "));
+        const visible = words.every((word) => haystack.includes(word));
+        option.hidden = !visible;
+        option.disabled = !visible;
+        if (visible) (first ??= option), count++;
+      }
+      for (const group of select.querySelectorAll("optgroup")) group.hidden = !group.querySelector("option:not([hidden])");
+      if (first && select.selectedOptions[0]?.hidden !== false) select.value = first.value;
+      add.disabled = count === 0;
+      status.textContent = words.length ? (count ? `${count} soorten zorg gevonden.` : `Geen zorg gevonden voor "${search.value}".`) : "";
+    };
+    const addLine = () => {
+      const item = this.catalogue.get(select.value);
+      if (!item || add.disabled) return;
+      const lines = this.state.persons[p].care;
+      if (lines.length >= LIMITS.lines) return;
+      const first = showsCount(item, { count: "1" }) ? "count" : "price";
+      this.structural(() => lines.push(newLine(item)), `[data-path="persons.${p}.care.${lines.length}.${first}"]`);
+    };
+    search.addEventListener("input", filter);
+    search.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") event.preventDefault(), addLine();
+    });
+    add.addEventListener("click", addLine);
+    return el(
+      "div",
+      { class: "cmp-add" },
+      el("div", { class: "cmp-field" }, el("label", { for: searchId }, "Zoek zorg"), search, status),
+      el("div", { class: "cmp-field" }, el("label", { for: selectId }, "Soort zorg"), select),
+      add,
+    );
+  }
+
+  packagesFieldset() {
+    const rows = this.state.packages.map((combination, c) => {
+      const path = `packages.${c}`;
+      return el(
+        "div",
+        { class: "cmp-combination" },
+        this.field(`Aanvullend pakket ${c + 1}`, `${path}.av`, el("select", {}, this.data.av.map((pkg) => el("option", { value: pkg.id }, pkg.title)))),
+        this.field(
+          `Tandartsverzekering bij pakket ${c + 1}`,
+          `${path}.dental`,
+          el("select", {}, el("option", { value: "" }, "Geen tandartsverzekering"), this.data.dental.map((pkg) => el("option", { value: pkg.id }, pkg.title))),
+        ),
+        this.state.packages.length > 1 &&
+          el(
+            "button",
+            {
+              type: "button",
+              class: "cmp-link-button",
+              onclick: () => this.structural(() => this.state.packages.splice(c, 1), ".cmp-add-combination"),
+            },
+            `Verwijder combinatie ${c + 1}`,
+          ),
+      );
+    });
+    return el(
+      "fieldset",
+      { class: "cmp-packages" },
+      el("legend", {}, "Welke pakketten vergelijken?"),
+      el("p", { class: "cmp-hint" }, "Elke regel is een combinatie van een aanvullende verzekering en een tandartsverzekering."),
+      rows,
+      el(
+        "div",
+        { class: "cmp-actions" },
+        el(
+          "button",
+          {
+            type: "button",
+            class: "md-button cmp-add-combination",
+            disabled: this.state.packages.length >= LIMITS.combinations,
+            onclick: () =>
+              this.structural(
+                () => this.state.packages.push({ av: this.data.av[0].id, dental: "" }),
+                `[data-path="packages.${this.state.packages.length}.av"]`,
+              ),
+          },
+          "Combinatie toevoegen",
+        ),
+        el(
+          "button",
+          {
+            type: "button",
+            class: "md-button",
+            onclick: () =>
+              this.structural(
+                () => (this.state.packages = this.data.defaults.map((d) => ({ av: d.av, dental: d.dental ?? "" }))),
+                ".cmp-add-combination",
+              ),
+          },
+          "Standaardcombinaties",
+        ),
+      ),
+    );
+  }
+
+  premiumField(kind, pkg) {
+    this.state.premiums[kind][pkg.id] ??= "";
+    const label = `${kind === "av" ? "Aanvullend" : "Tandarts"} ${pkg.id.charAt(0).toUpperCase()}${pkg.id.slice(1)} (€ per maand)`;
+    const hint = pkg.premium === null ? "Premie 2020 onbekend: vul hem in voor een totaal." : `Premie 2020: ${euro(Number(pkg.premium))}.`;
+    return this.field(label, `premiums.${kind}.${pkg.id}`, this.text("decimal", { class: "cmp-short" }), hint);
+  }
+}

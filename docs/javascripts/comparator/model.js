@@ -1,0 +1,132 @@
+// The form's state (the text people typed) and its translation into a contract profile.
+// validate() applies the engine's rules (comparator contract), so invalid input never reaches
+// the engine: it returns the profile or, per field path, the Dutch message to show next to it.
+
+export const LIMITS = { persons: 10, lines: 200, combinations: 20, name: 60, age: 120, count: 366, amount: 1000000 };
+
+const MESSAGES = {
+  age: `Vul een leeftijd in: een heel getal van 0 tot en met ${LIMITS.age}.`,
+  name: `Een naam heeft hoogstens ${LIMITS.name} tekens.`,
+  count: `Een heel getal van 1 tot en met ${LIMITS.count}.`,
+  countEarlier: `Een heel getal van 0 tot en met ${LIMITS.count}, of leeg.`,
+  price: "Vul een bedrag in euro's in: 0 tot en met 1.000.000, hoogstens 2 decimalen (bijv. 35,50).",
+  optionalAmount: "Een bedrag in euro's (0 tot en met 1.000.000, hoogstens 2 decimalen), of leeg.",
+  av: "Kies een aanvullend pakket.",
+  dental: "Kies een tandartspakket of 'geen'.",
+};
+
+/** Whether a line has a count field: care priced per unit, or a line that came with a count. */
+export const showsCount = (item, line) => item.quantity === "count_x_price" || line.count !== "1";
+
+export const newPerson = () => ({ name: "", age: "", sex: "", care: [] });
+
+export const newLine = (item) => ({
+  id: item.id,
+  count: "1",
+  price: String(item.typical.price).replace(".", ","),
+  contracted: true,
+  earlier: "",
+  earlierCount: "",
+});
+
+export function defaultState(data) {
+  return {
+    persons: [newPerson()],
+    packages: data.defaults.map((combination) => ({ av: combination.av, dental: combination.dental ?? "" })),
+    premiums: { av: {}, dental: {} },
+  };
+}
+
+/** Euros as typed ("1.250,50", "35.5", "€ 40") to a number, or NaN. Dots before groups of three digits are thousands. */
+export function parseEuros(text) {
+  let value = text.replace(/[€\s]/g, "");
+  if (value.includes(",")) value = value.replaceAll(".", "").replace(",", ".");
+  else if (/^\d{1,3}(\.\d{3})+$/.test(value)) value = value.replaceAll(".", "");
+  if (!/^\d+(\.\d{1,2})?$/.test(value)) return NaN;
+  const amount = Number(value);
+  return amount <= LIMITS.amount ? amount : NaN;
+}
+
+function parseWhole(text, low, high) {
+  const value = text.trim();
+  if (!/^\d+$/.test(value)) return NaN;
+  const number = Number(value);
+  return number >= low && number <= high ? number : NaN;
+}
+
+/** {profile, errors}: errors maps a field path ("persons.0.care.1.price") to its message. */
+export function validate(state, data) {
+  const errors = new Map();
+  const catalogue = new Map(data.care.map((item) => [item.id, item]));
+  const check = (path, value, message) => {
+    if (Number.isNaN(value)) errors.set(path, message);
+    return value;
+  };
+  const persons = state.persons.map((person, p) => {
+    const out = { age: check(`persons.${p}.age`, parseWhole(person.age, 0, LIMITS.age), MESSAGES.age) };
+    if (person.name !== "") out.name = person.name; // shown back verbatim by the engine
+    if ([...person.name].length > LIMITS.name) errors.set(`persons.${p}.name`, MESSAGES.name);
+    if (person.sex) out.sex = person.sex;
+    out.care = person.care.map((line, l) => {
+      const path = `persons.${p}.care.${l}`;
+      const item = catalogue.get(line.id);
+      const care = { id: line.id };
+      if (showsCount(item, line)) care.count = check(`${path}.count`, parseWhole(line.count, 1, LIMITS.count), MESSAGES.count);
+      care.price = check(`${path}.price`, parseEuros(line.price), MESSAGES.price);
+      if (item.contracted && !line.contracted) care.contracted = false;
+      if (item.earlier && line.earlier.trim()) {
+        care.reimbursed_earlier_in_period = check(`${path}.earlier`, parseEuros(line.earlier), MESSAGES.optionalAmount);
+      }
+      if (item.earlier_count && line.earlierCount.trim()) {
+        const count = parseWhole(line.earlierCount, 0, LIMITS.count);
+        care.count_earlier_in_period = check(`${path}.earlierCount`, count, MESSAGES.countEarlier);
+      }
+      return care;
+    });
+    return out;
+  });
+  const packages = state.packages.map((combination, c) => {
+    if (!data.av.some((p) => p.id === combination.av)) errors.set(`packages.${c}.av`, MESSAGES.av);
+    if (combination.dental && !data.dental.some((p) => p.id === combination.dental)) {
+      errors.set(`packages.${c}.dental`, MESSAGES.dental);
+    }
+    return { av: combination.av, dental: combination.dental || null };
+  });
+  const premiums = {};
+  for (const kind of ["av", "dental"]) {
+    for (const [id, text] of Object.entries(state.premiums[kind])) {
+      if (!text.trim()) continue;
+      premiums[kind] ??= {};
+      premiums[kind][id] = check(`premiums.${kind}.${id}`, parseEuros(text), MESSAGES.optionalAmount);
+    }
+  }
+  const profile = { year: data.year, persons, packages };
+  if (Object.keys(premiums).length) profile.premiums = premiums;
+  return { profile: errors.size ? null : profile, errors };
+}
+
+/** The form state for a profile the engine accepted (from a share link or a persona). */
+export function stateFromProfile(profile, data) {
+  const text = (value) => (value === undefined || value === null ? "" : String(value).replace(".", ","));
+  const premiums = { av: {}, dental: {} };
+  for (const kind of ["av", "dental"]) {
+    for (const [id, amount] of Object.entries(profile.premiums?.[kind] ?? {})) premiums[kind][id] = text(amount);
+  }
+  return {
+    persons: profile.persons.map((person) => ({
+      name: person.name ?? "",
+      age: String(person.age),
+      sex: person.sex ?? "",
+      care: (person.care ?? []).map((line) => ({
+        id: line.id,
+        count: String(line.count ?? 1),
+        price: text(line.price),
+        contracted: line.contracted ?? true,
+        earlier: text(line.reimbursed_earlier_in_period),
+        earlierCount: text(line.count_earlier_in_period),
+      })),
+    })),
+    packages: (profile.packages ?? data.defaults).map((c) => ({ av: c.av, dental: c.dental ?? "" })),
+    premiums,
+  };
+}

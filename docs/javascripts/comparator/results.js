@@ -1,0 +1,203 @@
+// The engine's result as tables, a stacked bar chart (premium + out-of-pocket, drawn here as SVG)
+// and per line the explanation with a link to its article. One element per combination carries the
+// contract's data-* hooks: the summary table's row.
+
+import { el, euro, plain, svg } from "./dom.js";
+
+const STATUS = { covered: "volledig vergoed", partial: "deels vergoed", not_covered: "niet vergoed", unknown: "onbekend" };
+const PACKAGE = (id) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** "Primair + tandarts Royaal" or "Ideaal, zonder tandarts". */
+export const combinationName = (result) =>
+  result.dental ? `${PACKAGE(result.av)} + tandarts ${PACKAGE(result.dental)}` : `${PACKAGE(result.av)}, zonder tandarts`;
+
+/** The indexes of the combinations with the lowest known total per year. */
+export function cheapest(results) {
+  const totals = results.map((r) => r.total_year).filter((t) => t !== null);
+  if (!totals.length) return new Set();
+  const lowest = Math.min(...totals);
+  return new Set(results.flatMap((r, i) => (r.total_year === lowest ? [i] : [])));
+}
+
+/** A one-sentence summary for the live region. */
+export function summarize(results) {
+  const best = [...cheapest(results)].map((i) => results[i]);
+  const count = `${results.length} ${results.length === 1 ? "combinatie" : "combinaties"} berekend.`;
+  if (!best.length) return `${count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.`;
+  return `${count} Goedkoopst: ${best.map(combinationName).join(" en ")}, ${euro(best[0].total_year)} per jaar.`;
+}
+
+function scroller(label, table) {
+  return el("div", { class: "cmp-scroll", role: "region", "aria-label": label, tabindex: 0 }, table);
+}
+
+function summaryTable(results, best) {
+  const rows = results.map((r, i) =>
+    el(
+      "tr",
+      {
+        class: best.has(i) ? "cmp-cheapest" : null,
+        "data-av": r.av,
+        "data-dental": r.dental ?? "",
+        "data-reimbursed": plain(r.reimbursed),
+        "data-out-of-pocket": plain(r.out_of_pocket),
+        "data-premium-year": plain(r.premium_year),
+        "data-total-year": plain(r.total_year),
+        "data-complete": String(r.complete),
+      },
+      el(
+        "th",
+        { scope: "row" },
+        combinationName(r),
+        best.has(i) && el("strong", { class: "cmp-badge" }, "Goedkoopst"),
+        !r.complete && el("span", { class: "cmp-badge cmp-badge--unknown" }, "Onvolledig"),
+      ),
+      el("td", { class: "cmp-total" }, euro(r.total_year)),
+      el("td", {}, euro(r.premium_year)),
+      el("td", {}, euro(r.out_of_pocket)),
+      el("td", {}, euro(r.reimbursed)),
+    ),
+  );
+  return scroller(
+    "Kosten per combinatie",
+    el(
+      "table",
+      { class: "cmp-summary" },
+      el("caption", {}, "Per combinatie, voor het hele huishouden, in 2020"),
+      el(
+        "thead",
+        {},
+        el("tr", {}, ["Combinatie", "Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"].map((h) => el("th", { scope: "col" }, h))),
+      ),
+      el("tbody", {}, rows),
+    ),
+  );
+}
+
+function chart(results, best) {
+  // One stacked bar per combination, all on the same scale; the text stays HTML so it keeps its
+  // size on a phone, the bars are SVG that stretches to the width.
+  const max = Math.max(1, ...results.map((r) => (r.premium_year ?? 0) + r.out_of_pocket));
+  const share = (amount) => (1000 * amount) / max;
+  const rows = results.map((r, i) => {
+    const premium = share(r.premium_year ?? 0);
+    const total = r.total_year === null ? `premie onbekend + ${euro(r.out_of_pocket)} zelf` : euro(r.total_year);
+    return el(
+      "div",
+      { class: best.has(i) ? "cmp-chart-row cmp-chart-row--cheapest" : "cmp-chart-row" },
+      el("span", {}, `${combinationName(r)}: ${total}`),
+      svg(
+        "svg",
+        { viewBox: "0 0 1000 10", preserveAspectRatio: "none", "aria-hidden": "true", focusable: "false" },
+        svg("rect", { x: 0, y: 0, width: premium, height: 10, class: "cmp-bar-premium" }),
+        svg("rect", { x: premium, y: 0, width: share(r.out_of_pocket), height: 10, class: "cmp-bar-own" }),
+      ),
+    );
+  });
+  return el(
+    "figure",
+    { class: "cmp-chart" },
+    rows,
+    el(
+      "figcaption",
+      {},
+      "Totaal per jaar: ",
+      el("span", { class: "cmp-key cmp-bar-premium" }),
+      " premie ",
+      el("span", { class: "cmp-key cmp-bar-own" }),
+      " zelf betalen",
+    ),
+  );
+}
+
+function lineLabel(person, p, line, item) {
+  const who = person.name ? `${person.name}` : `Persoon ${p + 1}`;
+  const count = line.count && line.count !== 1 ? `${line.count} × ${euro(line.price)}` : euro(line.price);
+  return [el("span", { class: "cmp-who" }, `${who}: `), item?.title ?? line.id, el("span", { class: "cmp-cost" }, ` (${count})`)];
+}
+
+function linesTable(results, profile, catalogue) {
+  const rows = profile.persons.flatMap((person, p) =>
+    person.care.map((line, l) => {
+      const cells = results.map((r) => r.persons[p].lines[l]);
+      const amounts = cells.map((c) => c.reimbursed);
+      const top = Math.max(...amounts);
+      const differs = Math.min(...amounts) !== top;
+      return el(
+        "tr",
+        {},
+        el("th", { scope: "row" }, lineLabel(person, p, line, catalogue.get(line.id))),
+        cells.map((c) =>
+          el(
+            "td",
+            { class: `cmp-status-${c.status}${differs && c.reimbursed === top ? " cmp-best" : ""}` },
+            c.status === "unknown" ? "onbekend" : euro(c.reimbursed),
+            el("span", { class: "cmp-status" }, STATUS[c.status]),
+          ),
+        ),
+      );
+    }),
+  );
+  if (!rows.length) return el("p", {}, "Nog geen zorg ingevuld: alleen de premie telt. Voeg hierboven zorg toe.");
+  return scroller(
+    "Vergoeding per zorgregel",
+    el(
+      "table",
+      { class: "cmp-lines-table" },
+      el("caption", {}, "Vergoed per zorgregel; vet is het hoogste bedrag waar pakketten verschillen"),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Zorg"), results.map((r) => el("th", { scope: "col" }, combinationName(r))))),
+      el("tbody", {}, rows),
+    ),
+  );
+}
+
+function explanations(results, profile, catalogue, link, open) {
+  return results.map((r, i) =>
+    el(
+      "details",
+      { class: "cmp-detail", open: open.has(i), ontoggle: (e) => (e.target.open ? open.add(i) : open.delete(i)) },
+      el("summary", {}, `${combinationName(r)}: ${euro(r.reimbursed)} vergoed, ${euro(r.out_of_pocket)} zelf`),
+      el(
+        "ul",
+        {},
+        profile.persons.flatMap((person, p) =>
+          r.persons[p].lines.map((line, l) => {
+            const item = catalogue.get(line.id);
+            const dental = item?.kind === "dental" ? r.dental : null;
+            return el(
+              "li",
+              { class: `cmp-status-${line.status}` },
+              el("strong", {}, lineLabel(person, p, profile.persons[p].care[l], item)),
+              line.status === "unknown" && el("span", { class: "cmp-badge cmp-badge--unknown" }, "Onbekend"),
+              ` ${euro(line.reimbursed)} vergoed, ${euro(line.out_of_pocket)} zelf (${STATUS[line.status]}). `,
+              line.explanation,
+              " ",
+              el("a", { href: link(line.article, dental) }, `Artikel ${line.article}`),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The output for a result; `profile` is the profile it was computed from (names, counts, prices). */
+export function renderResults(result, profile, { catalogue, link, open }) {
+  const results = result.results;
+  const best = cheapest(results);
+  const incomplete = results.some((r) => !r.complete);
+  const unknownPremium = results.some((r) => r.premium_year === null);
+  return el(
+    "div",
+    { class: "cmp-output" },
+    el("h3", {}, "Wat kost het per jaar?"),
+    summaryTable(results, best),
+    incomplete && el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom."),
+    unknownPremium && el("p", { class: "cmp-note" }, "Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal."),
+    chart(results, best),
+    el("h3", {}, "Wat wordt vergoed per zorgregel?"),
+    linesTable(results, profile, catalogue),
+    el("h3", {}, "Toelichting en artikelen"),
+    explanations(results, profile, catalogue, link, open),
+  );
+}

@@ -1,0 +1,134 @@
+"""Benchmark the comparator's start in Debian's Chromium (headless), next to a bare stock Pyodide.
+
+    python tests/bench/bench_comparator.py [--runs 3] [--site DIR]
+
+Prints, per visit kind, the median over the runs (and each run) of:
+- bare:  a page that imports the *stock* npm `pyodide` files (node_modules/pyodide, unchanged),
+         runs `await loadPyodide()` and `1+1`, on the main thread: navigation start to done;
+- ours:  vergelijker/#p=<a share link> (persona "Gezin met twee kinderen"): navigation start to
+         the results on screen (the page's `comparator:results` performance mark);
+first visit = a fresh browser context (empty cache), repeat = the same page loaded again. Then the
+ratios ours/bare (target <= 0.6) and the recompute time after one input change (target <= 50 ms):
+from the input event to the new results in the DOM. Both pages come from the same local server.
+Without --site the site is built first (mkdocs build --strict).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from browser.server import free_port, serve
+from browser.site import CHROMIUM, LAUNCH_ARGS, REPO, build_site
+from playwright.sync_api import sync_playwright
+
+PERSONA = "gezin"
+BARE_HTML = '<!doctype html><meta charset="utf-8"><title>bare</title><script type="module" src="bare.js"></script>\n'
+BARE_JS = """import { loadPyodide } from "/__stock__/pyodide.mjs";
+const pyodide = await loadPyodide();
+window.__bare = { result: pyodide.runPython("1+1"), ms: performance.now() };
+"""
+RESULTS_MARK = "performance.getEntriesByName('comparator:results').length"
+RECOMPUTE_JS = """async () => {
+  const input = document.querySelector('[data-path="persons.1.care.1.count"]');
+  const before = performance.getEntriesByName("comparator:results").length;
+  const start = performance.now();
+  input.value = "7";
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  await new Promise((resolve) => {
+    const check = () => (performance.getEntriesByName("comparator:results").length > before ? resolve() : setTimeout(check, 0));
+    check();
+  });
+  return performance.getEntriesByName("comparator:results").at(-1).startTime - start;
+}"""
+
+
+def share_fragment(profile: dict) -> str:
+    raw = json.dumps(profile, ensure_ascii=False, separators=(",", ":")).encode()
+    return "#p=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def visit_ours(page, url: str) -> float:
+    page.goto("about:blank")
+    page.goto(url)
+    page.wait_for_function(RESULTS_MARK, timeout=60_000)
+    state = page.get_attribute("[data-comparator-results]", "data-state")
+    if state != "ready":
+        raise RuntimeError(f"comparator ended in state {state!r}")
+    return page.evaluate("performance.getEntriesByName('comparator:results')[0].startTime")
+
+
+def visit_bare(page, url: str) -> float:
+    page.goto("about:blank")
+    page.goto(url)
+    page.wait_for_function("window.__bare", timeout=60_000)
+    return page.evaluate("window.__bare.ms")
+
+
+def measure(browser, visit, url: str) -> tuple[float, float, object]:
+    context = browser.new_context()
+    page = context.new_page()
+    first = visit(page, url)
+    repeat = visit(page, url)
+    return first, repeat, (context, page)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    args = parser.parse_args(argv)
+    personas = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_text(encoding="utf-8"))
+    profile = next(p["profile"] for p in personas["personas"] if p["id"] == PERSONA)
+
+    with tempfile.TemporaryDirectory() as temp:
+        temp = Path(temp)
+        (temp / "bare").mkdir()
+        (temp / "bare" / "index.html").write_text(BARE_HTML)
+        (temp / "bare" / "bare.js").write_text(BARE_JS)
+        port = free_port()
+        site = args.site or build_site(temp / "site", f"http://127.0.0.1:{port}/")
+        mounts = {"/__stock__/": REPO / "node_modules" / "pyodide", "/__bare__/": temp / "bare"}
+        rows: dict[str, list[float]] = {
+            key: [] for key in ("bare first", "bare repeat", "ours first", "ours repeat", "recompute")
+        }
+        with serve(site, port, mounts) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            ours_url = f"{base}vergelijker/{share_fragment(profile)}"
+            for _ in range(args.runs):
+                first, repeat, (context, _page) = measure(browser, visit_bare, f"{base}__bare__/index.html")
+                rows["bare first"].append(first)
+                rows["bare repeat"].append(repeat)
+                context.close()
+                first, repeat, (context, page) = measure(browser, visit_ours, ours_url)
+                rows["ours first"].append(first)
+                rows["ours repeat"].append(repeat)
+                page.evaluate(RECOMPUTE_JS)  # one change to warm up, then the measured one
+                rows["recompute"].append(page.evaluate(RECOMPUTE_JS))
+                context.close()
+            browser.close()
+        assets = site / "assets" / "comparator"
+        sizes = {p.relative_to(assets).as_posix(): p.stat().st_size for p in sorted(assets.rglob("*")) if p.is_file()}
+
+    median = {key: statistics.median(values) for key, values in rows.items()}
+    print(f"Comparator start in Chromium ({args.runs} runs, median; each run in brackets), ms")
+    for key, values in rows.items():
+        print(f"  {key:<12} {median[key]:8.1f}   [{', '.join(f'{v:.0f}' for v in values)}]")
+    first_ratio = median["ours first"] / median["bare first"]
+    repeat_ratio = median["ours repeat"] / median["bare repeat"]
+    print(f"  ratio first  {first_ratio:8.2f}   (ours to results / bare loadPyodide + 1+1; target <= 0.6)")
+    print(f"  ratio repeat {repeat_ratio:8.2f}   (target <= 0.6)")
+    print(f"  recompute    {median['recompute']:8.1f}   (one input change to new results; target <= 50)")
+    print("Shipped runtime and engine, bytes: " + ", ".join(f"{name} {size:,}" for name, size in sizes.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,332 @@
+"""The comparator page (vergelijker/) in Debian's Chromium, served from the built site on 127.0.0.1.
+
+Every test runs in a guarded page (tests/browser/fixtures.py): a request to any other host, a
+console error or an uncaught error fails it. The engine's figures are checked through the
+contract's data-* hooks against the CPython engine for the same profile.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from browser.fixtures import *  # noqa: F403 (fixtures: Chromium, the served site, guarded pages)
+
+import comparator
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_text(encoding="utf-8"))["personas"]
+RESULTS = "[data-comparator-results]"
+READY = '[data-comparator-results][data-state="ready"]'
+MARKS = "performance.getEntriesByName('comparator:results').length"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def comparator_assets(site_url):
+    """Fail fast (not 20 timeouts) when the site was built without the comparator's hook."""
+    try:
+        urllib.request.urlopen(f"{site_url}assets/comparator/build.js").close()
+    except urllib.error.HTTPError:
+        pytest.fail(
+            "the site has no assets/comparator/: add build_tools/hooks/comparator_assets.py to mkdocs.yml hooks"
+        )
+
+
+def fragment(profile) -> str:
+    text = profile if isinstance(profile, str) else json.dumps(profile, ensure_ascii=False)
+    return "#p=" + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def open_comparator(page, site_url: str, hash_: str = "") -> None:
+    page.goto(f"{site_url}vergelijker/{hash_}")
+    page.wait_for_selector(".cmp-form")
+
+
+def results_after(page, action) -> None:
+    """Run `action` and wait for the results it causes to be drawn."""
+    before = page.evaluate(MARKS)
+    action()
+    page.wait_for_function(f"{MARKS} > {before}")
+    page.wait_for_selector(READY)
+
+
+def shown(page) -> list[dict]:
+    return page.eval_on_selector_all("[data-av]", "rows => rows.map(row => ({...row.dataset}))")
+
+
+def expected(profile: dict) -> list[dict]:
+    def plain(amount):
+        return "" if amount is None else f"{amount:.2f}"
+
+    return [
+        {
+            "av": r["av"],
+            "dental": r["dental"] or "",
+            "reimbursed": plain(r["reimbursed"]),
+            "outOfPocket": plain(r["out_of_pocket"]),
+            "premiumYear": plain(r["premium_year"]),
+            "totalYear": plain(r["total_year"]),
+            "complete": "true" if r["complete"] else "false",
+        }
+        for r in comparator.compare(profile)["results"]
+    ]
+
+
+def tab_to(page, selector: str, limit: int = 300) -> None:
+    """Press Tab until the element matching `selector` has the focus."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement?.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=[p["id"] for p in PERSONAS])
+def test_persona_matches_the_cpython_engine(guarded_page, site_url, persona):
+    page = guarded_page
+    open_comparator(page, site_url)
+    results_after(page, lambda: page.click(f'button[data-persona="{persona["id"]}"]'))
+    assert shown(page) == expected(persona["profile"])
+    lines = sum(len(person["care"]) for person in persona["profile"]["persons"])
+    assert page.locator(".cmp-lines-table tbody tr").count() == lines
+    assert page.locator(".cmp-detail li a").count() == lines * len(shown(page))
+
+
+def test_loading_state_is_shown_then_ready(guarded_page, site_url):
+    page = guarded_page
+    page.goto(f"{site_url}vergelijker/{fragment(PERSONAS[0]['profile'])}")
+    page.wait_for_selector('[data-comparator-results][data-state="loading"]', state="attached")
+    assert page.locator(".cmp-loading progress").count() == 1
+    page.wait_for_selector(READY)
+    assert page.locator(".cmp-loading").is_hidden()
+    assert page.get_attribute(RESULTS, "data-engine-start") == "snapshot"
+    assert shown(page) == expected(PERSONAS[0]["profile"])
+
+
+def test_a_bad_snapshot_falls_back_to_an_ordinary_start(guarded_page, site_url):
+    page = guarded_page
+    page.context.route(
+        "**/assets/comparator/engine.snapshot.gz*", lambda route: route.fulfill(status=200, body=b"garbage")
+    )
+    open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
+    page.wait_for_selector(READY)
+    assert page.get_attribute(RESULTS, "data-engine-start") == "fresh"
+    assert shown(page) == expected(PERSONAS[1]["profile"])
+
+
+def test_share_link_round_trip(guarded_page, site_url):
+    page = guarded_page
+    open_comparator(page, site_url)
+    results_after(page, lambda: page.click('button[data-persona="gezin"]'))
+    page.fill('[data-path="persons.1.care.1.count"]', "9")
+    page.wait_for_function("document.querySelector('[data-path=\"persons.1.care.1.count\"]').value === '9'")
+    page.wait_for_function(f"{MARKS} >= 2")
+    page.wait_for_selector(READY)
+    link = page.input_value(".cmp-share-link")
+    assert link.startswith(f"{site_url}vergelijker/#p=") and "=" not in link.split("#p=")[1]
+    code = link.split("#p=")[1]
+    profile = json.loads(base64.urlsafe_b64decode(code + "=" * (-len(code) % 4)).decode())
+    assert profile["persons"][1]["care"][1] == {"id": "fysiotherapie", "count": 9, "price": 35}
+    before = shown(page)
+    assert before == expected(profile)
+
+    other = page.context.new_page()
+    other.goto(link)
+    other.wait_for_selector(READY)
+    assert shown(other) == before
+    assert other.input_value('[data-path="persons.1.name"]') == "Lisa"
+    assert other.input_value('[data-path="persons.1.care.1.count"]') == "9"
+    assert other.input_value(".cmp-share-link") == link
+    other.close()
+
+
+@pytest.mark.parametrize(
+    ("hash_", "message"),
+    [
+        ("#p=%%%not-base64%%%", "base64url"),
+        ("#p=" + "A" * 5, "base64url"),
+        (fragment("{not json"), "not valid JSON"),
+        (fragment({"persons": [{"age": 300}]}), "persons[0].age"),
+        (fragment({"persons": [{"age": 30, "care": [{"id": "bestaat-niet", "price": 1}]}]}), "persons[0].care[0].id"),
+    ],
+    ids=["not-base64", "truncated", "not-json", "bad-age", "unknown-care-id"],
+)
+def test_broken_link_shows_one_line_and_keeps_the_form_usable(guarded_page, site_url, hash_, message):
+    page = guarded_page
+    open_comparator(page, site_url, hash_)
+    page.wait_for_selector('[data-comparator-results][data-state="error"]')
+    page.wait_for_function("document.querySelector('.cmp-status').textContent.includes('deellink')")
+    status = page.text_content(".cmp-status")
+    assert message in status and "\n" not in status
+    assert page.locator("[data-av]").count() == 0
+    results_after(page, lambda: page.fill('[data-path="persons.0.age"]', "40"))
+    assert shown(page) == expected({"persons": [{"age": 40}]})
+
+
+def test_markup_in_a_name_is_shown_as_text(guarded_page, site_url):
+    page = guarded_page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    name = "<img src=x onerror=alert(1)>"
+    profile = {"persons": [{"name": name, "age": 30, "care": [{"id": "fysiotherapie", "count": 2, "price": 30}]}]}
+    open_comparator(page, site_url, fragment(profile))
+    page.wait_for_selector(READY)
+    assert page.locator("img[src='x']").count() == 0
+    assert page.input_value('[data-path="persons.0.name"]') == name
+    assert name in page.text_content(".cmp-person legend")
+    assert name in page.text_content(".cmp-lines-table")
+    results_after(page, lambda: page.fill('[data-path="persons.0.name"]', name + "<script>alert(2)</script>"))
+    assert page.locator("img[src='x'], .cmp script").count() == 0
+    assert dialogs == []
+
+
+def test_invalid_input_is_explained_inline_and_never_computed(guarded_page, site_url):
+    page = guarded_page
+    open_comparator(page, site_url)
+    results_after(page, lambda: page.click('button[data-persona="fysiotherapie"]'))
+    marks = page.evaluate(MARKS)
+    price = '[data-path="persons.0.care.0.price"]'
+    page.fill(price, "35,505")
+    page.wait_for_selector('[data-comparator-results][data-state="error"]')
+    error = page.locator(f"#{page.get_attribute(price, 'aria-describedby').split()[-1]}")
+    assert page.get_attribute(price, "aria-invalid") == "true"
+    assert "hoogstens 2 decimalen" in error.text_content()
+    page.fill('[data-path="persons.0.care.0.count"]', "367")
+    page.fill('[data-path="persons.0.age"]', "121")
+    page.wait_for_timeout(300)
+    assert page.evaluate(MARKS) == marks  # nothing reached the engine
+    assert page.locator("[data-av]").count() == 0
+    page.fill('[data-path="persons.0.age"]', "52")
+    page.fill('[data-path="persons.0.care.0.count"]', "30")
+    results_after(page, lambda: page.fill(price, "35,50"))
+    profile = {
+        "persons": [
+            {"name": "Peter", "age": 52, "sex": "male", "care": [{"id": "fysiotherapie", "count": 30, "price": 35.5}]}
+        ]
+    }
+    assert shown(page) == expected(profile)
+
+
+def test_keyboard_only_flow(guarded_page, site_url):
+    page = guarded_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_comparator(page, site_url)
+    tab_to(page, '[data-path="persons.0.name"]')
+    page.keyboard.type("Ik")
+    page.keyboard.press("Tab")
+    page.keyboard.type("34")
+    tab_to(page, '[data-search="0"]')
+    page.keyboard.type("fysio")
+    page.keyboard.press("Enter")  # adds the one care type found; focus moves to its first field
+    page.wait_for_function("document.activeElement?.dataset.path === 'persons.0.care.0.count'")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("12")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
+    results_after(page, lambda: page.keyboard.type("40"))
+    profile = {"persons": [{"name": "Ik", "age": 34, "care": [{"id": "fysiotherapie", "count": 12, "price": 40}]}]}
+    assert shown(page) == expected(profile)
+
+    tab_to(page, ".cmp-share button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.cmp-share [role=status]').textContent.includes('gekopieerd')")
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value(".cmp-share-link")
+
+    page.keyboard.press("Shift+Tab")
+    tab_to(page, f'button[data-persona="{PERSONAS[3]["id"]}"]')
+    results_after(page, lambda: page.keyboard.press("Enter"))
+    assert shown(page) == expected(PERSONAS[3]["profile"])
+
+
+def test_no_request_leaves_the_machine_and_the_worker_is_watched(guarded_page, site_url):
+    page = guarded_page
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_comparator(page, site_url, fragment(PERSONAS[5]["profile"]))
+    page.wait_for_selector(READY)
+    assert all(url.startswith(site_url) or url.startswith(("data:", "blob:")) for url in requests), requests
+    assert any("/assets/comparator/comparator-" in url for url in requests), "the worker's requests are not seen"
+    assert any(url.split("?")[0].endswith("python_stdlib.zip") for url in requests)
+    assert page.guard.blocked == []
+
+
+def test_instant_navigation_mounts_the_comparator(guarded_page, site_url):
+    page = guarded_page
+    page.goto(f"{site_url}vergelijkingstabel/")
+    page.locator("a[href$='vergelijker/']:visible").first.click()
+    page.wait_for_selector(".cmp-form")
+    results_after(page, lambda: page.click(f'button[data-persona="{PERSONAS[4]["id"]}"]'))
+    assert shown(page) == expected(PERSONAS[4]["profile"])
+
+
+def test_article_links_lead_to_the_article(guarded_page, site_url):
+    page = guarded_page
+    open_comparator(page, site_url, fragment(PERSONAS[2]["profile"]))
+    page.wait_for_selector(READY)
+    link = page.locator(".cmp-detail li a").first
+    href = link.get_attribute("href")
+    anchor = href.split("#")[1]
+    page.goto(href)
+    assert page.locator(f"[id='{anchor}']").count() == 1
+
+
+def test_phone_layout_and_print(guarded_page, site_url):
+    page = guarded_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
+    page.wait_for_selector(READY)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.emulate_media(media="print")
+    assert page.locator(".cmp-form").is_hidden()
+    assert page.locator(".cmp-summary").is_visible()
+    page.emulate_media(media="screen")
+
+
+def test_no_serious_accessibility_violations_with_results(guarded_page, site_url):
+    page = guarded_page
+    open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
+    page.wait_for_selector(READY)
+    page.evaluate((REPO / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document.querySelector('.cmp'), {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x)"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_works_under_the_content_security_policy(guarded_page, site_url):
+    """Only this origin, 'wasm-unsafe-eval' and the hashes of the page's inline scripts (Material's),
+    no inline styles: a CSP violation would be a console error, which fails the test."""
+    page = guarded_page
+
+    def with_policy(route):
+        response = route.fetch()
+        html = response.text()
+        inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+        hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline)
+        policy = (
+            f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; worker-src 'self'; "
+            "connect-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'"
+        )
+        route.fulfill(response=response, body=html, headers={**response.headers, "content-security-policy": policy})
+
+    page.route("**/vergelijker/", with_policy)
+    open_comparator(page, site_url, fragment(PERSONAS[0]["profile"]))
+    page.wait_for_selector(READY)
+    assert shown(page) == expected(PERSONAS[0]["profile"])
+    # The control: the policy is in force, an inline script of ours would not run.
+    page.guard.allow_console.append("Content Security Policy")
+    page.evaluate(
+        "() => document.head.append(Object.assign(document.createElement('script'), {textContent: 'window.ran = 1'}))"
+    )
+    assert page.evaluate("window.ran") is None
