@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ._site_articles import find_article, write_article
 from ._site_benefit import article_link
 from ._site_data import SiteData, SiteDataError
+from ._site_examples import write_examples
 from ._site_markdown import escape
 from ._site_packages import premium_text
 from ._site_page import PageWriter
@@ -62,6 +63,10 @@ def _glance_line(page: PageWriter, package, care: dict) -> str:
         href = page.href(package_page(package.kind, package.id), care["id"])
         value = f'<a class="{css}" href="{href}">{escape(short)}</a>'
     return f"<dt>{escape(care['title'])}</dt><dd>{value}</dd>"
+
+
+def _examples(page: PageWriter, _site: SiteData, _args: list[str]) -> None:
+    write_examples(page)
 
 
 def _themes(page: PageWriter, site: SiteData, _args: list[str]) -> None:
@@ -189,5 +194,6 @@ _HANDLERS: dict[str, Callable[[PageWriter, SiteData, list[str]], None]] = {
     "in-het-kort": _at_a_glance,
     "keuzes": _choices,
     "premies": _premiums,
+    "voorbeelden": _examples,
     "zorgsoorten": _themes,
 }
