@@ -55,7 +55,9 @@ test: setup lint check
 
 ## Benchmarks (print figures; never part of `make test`) ------------------------------------
 
-bench: bench-engine bench-site bench-comparator
+# Every benchmark (engine, site build, comparator start), printed as one table.
+bench: setup
+	$(PY) tests/bench/run_all.py
 
 bench-engine: setup
 	$(PY) tests/bench/bench_engine.py

@@ -31,7 +31,7 @@ def _filter_panel(site: SiteData) -> str:
     """Hidden until matrix.js runs: without JavaScript the whole table simply shows."""
     options = "".join(f'<option value="{escape(t["id"])}">{escape(t["title"])}</option>' for t in site.themes)
     return (
-        '<form class="pv-matrix-filter" data-matrix-filter hidden role="search" onsubmit="return false">'
+        '<form class="pv-matrix-filter" data-matrix-filter hidden role="search" aria-label="Filter de tabel">'
         '<label>Zorgsoort <select name="thema"><option value="">Alle zorgsoorten</option>'
         f"{options}</select></label>"
         '<label>Zoek in de tabel <input type="search" name="tekst" autocomplete="off" '

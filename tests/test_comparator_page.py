@@ -51,10 +51,13 @@ def open_comparator(page, site_url: str, hash_: str = "") -> None:
 
 
 def results_after(page, action) -> None:
-    """Run `action` and wait for the results it causes to be drawn."""
+    """Run `action` and wait for the results it causes to be drawn.
+
+    wait_for_function gets functions, never bare expressions: the page's CSP forbids eval.
+    """
     before = page.evaluate(MARKS)
     action()
-    page.wait_for_function(f"{MARKS} > {before}")
+    page.wait_for_function(f"() => {MARKS} > {before}")
     page.wait_for_selector(READY)
 
 
@@ -127,8 +130,8 @@ def test_share_link_round_trip(guarded_page, site_url):
     open_comparator(page, site_url)
     results_after(page, lambda: page.click('button[data-persona="gezin"]'))
     page.fill('[data-path="persons.1.care.1.count"]', "9")
-    page.wait_for_function("document.querySelector('[data-path=\"persons.1.care.1.count\"]').value === '9'")
-    page.wait_for_function(f"{MARKS} >= 2")
+    page.wait_for_function("() => document.querySelector('[data-path=\"persons.1.care.1.count\"]').value === '9'")
+    page.wait_for_function(f"() => {MARKS} >= 2")
     page.wait_for_selector(READY)
     link = page.input_value(".cmp-share-link")
     assert link.startswith(f"{site_url}vergelijker/#p=") and "=" not in link.split("#p=")[1]
@@ -163,7 +166,7 @@ def test_broken_link_shows_one_line_and_keeps_the_form_usable(guarded_page, site
     page = guarded_page
     open_comparator(page, site_url, hash_)
     page.wait_for_selector('[data-comparator-results][data-state="error"]')
-    page.wait_for_function("document.querySelector('.cmp-status').textContent.includes('deellink')")
+    page.wait_for_function("() => document.querySelector('.cmp-status').textContent.includes('deellink')")
     status = page.text_content(".cmp-status")
     assert message in status and "\n" not in status
     assert page.locator("[data-av]").count() == 0
@@ -226,7 +229,7 @@ def test_keyboard_only_flow(guarded_page, site_url):
     tab_to(page, '[data-search="0"]')
     page.keyboard.type("fysio")
     page.keyboard.press("Enter")  # adds the one care type found; focus moves to its first field
-    page.wait_for_function("document.activeElement?.dataset.path === 'persons.0.care.0.count'")
+    page.wait_for_function("() => document.activeElement?.dataset.path === 'persons.0.care.0.count'")
     page.keyboard.press("Control+A")
     page.keyboard.type("12")
     page.keyboard.press("Tab")
@@ -237,7 +240,9 @@ def test_keyboard_only_flow(guarded_page, site_url):
 
     tab_to(page, ".cmp-share button")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.cmp-share [role=status]').textContent.includes('gekopieerd')")
+    page.wait_for_function(
+        "() => document.querySelector('.cmp-share [role=status]').textContent.includes('gekopieerd')"
+    )
     assert page.evaluate("navigator.clipboard.readText()") == page.input_value(".cmp-share-link")
 
     page.keyboard.press("Shift+Tab")

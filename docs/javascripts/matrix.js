@@ -36,5 +36,7 @@ document$.subscribe(function () {
   form.hidden = false;
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
+  // Enter in the text field filters; it must not submit the form (no inline handler: CSP).
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
   apply();
 });

@@ -116,7 +116,8 @@ def _requested_in_chromium(site: Path, page: str) -> list[str]:
     requested: list[str] = []
     with serve(site, port) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        context = browser.new_context()
+        # The page alone: the service worker would otherwise fetch the whole site in the background.
+        context = browser.new_context(service_workers="block")
         context.on("request", lambda request: requested.append(request.url))
         tab = context.new_page()
         tab.goto(url + page, wait_until="networkidle")

@@ -118,7 +118,7 @@ function lineLabel(person, p, line, item) {
 
 function linesTable(results, profile, catalogue) {
   const rows = profile.persons.flatMap((person, p) =>
-    person.care.map((line, l) => {
+    (person.care ?? []).map((line, l) => {
       const cells = results.map((r) => r.persons[p].lines[l]);
       const amounts = cells.map((c) => c.reimbursed);
       const top = Math.max(...amounts);

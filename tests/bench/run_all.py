@@ -1,0 +1,88 @@
+"""Run every benchmark (engine, site build, comparator start) and print their figures in one table.
+
+    python tests/bench/run_all.py [--runs N]   # --runs goes to bench_comparator.py (default 3)
+
+Each script runs in its own process and prints for people; the figures are read from its output
+by the patterns below. A figure that is not found stops the run with the script's output, so a
+changed script cannot drop a figure silently. Not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NUMBER = r"([\d.]+)"
+
+# script -> [(figure, pattern whose first group is the value, unit, target)]
+FIGURES = {
+    "bench_engine.py": [
+        ("compare in CPython", rf"CPython \S+\s+{NUMBER} ms per compare", "ms", "<= 2"),
+        ("compare in Pyodide (Node)", rf"Pyodide \(Node\)\s+{NUMBER} ms per compare", "ms", "<= 10"),
+        ("ratio Pyodide / CPython", rf"ratio Pyodide/CPython: {NUMBER}", "x", ""),
+    ],
+    "bench_site.py": [
+        ("pages built", rf"Pages built:\s+{NUMBER}", "", ""),
+        ("full build (fresh process)", rf"Full build \(fresh process\):\s+{NUMBER} s", "s", "<= 10"),
+        ("rebuild after a YAML edit", rf"one-line YAML edit:\s+{NUMBER} s", "s", ""),
+        ("rebuild as under mkdocs serve", rf"^\s+{NUMBER} s\s+\(in-process", "s", ""),
+        ("content page, gzip", rf"^\s+{NUMBER} KB\s+total", "KB", "<= 300"),
+    ],
+    "bench_comparator.py": [
+        ("bare Pyodide, first visit", rf"^\s+bare first\s+{NUMBER}", "ms", ""),
+        ("bare Pyodide, repeat visit", rf"^\s+bare repeat\s+{NUMBER}", "ms", ""),
+        ("comparator results, first visit", rf"^\s+ours first\s+{NUMBER}", "ms", ""),
+        ("comparator results, repeat visit", rf"^\s+ours repeat\s+{NUMBER}", "ms", ""),
+        ("ratio first (ours / bare)", rf"ratio first\s+{NUMBER}", "x", "<= 0.6"),
+        ("ratio repeat (ours / bare)", rf"ratio repeat\s+{NUMBER}", "x", "<= 0.6"),
+        ("recompute after one change", rf"^\s+recompute\s+{NUMBER}", "ms", "<= 50"),
+    ],
+}
+
+
+def run(script: str, args: list[str]) -> tuple[str, float]:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{script} failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+    return done.stdout, time.perf_counter() - start
+
+
+def verdict(value: float, target: str) -> str:
+    if not target:
+        return ""
+    limit = float(target.split()[-1])
+    return "ok" if value <= limit else "OVER"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", default="3", help="runs of bench_comparator.py (median reported)")
+    args = parser.parse_args(argv)
+    rows = []
+    for script, figures in FIGURES.items():
+        print(f"running {script} ...", file=sys.stderr, flush=True)
+        output, seconds = run(script, ["--runs", args.runs] if script == "bench_comparator.py" else [])
+        for figure, pattern, unit, target in figures:
+            match = re.search(pattern, output, flags=re.M)
+            if match is None:
+                sys.exit(f"{script}: no figure '{figure}' (pattern {pattern!r}) in its output:\n{output}")
+            value = float(match.group(1))
+            rows.append((script.removesuffix(".py").removeprefix("bench_"), figure, value, unit, target))
+        rows.append((script.removesuffix(".py").removeprefix("bench_"), "(benchmark's own run time)", seconds, "s", ""))
+
+    print(f"{'benchmark':<11} {'figure':<34} {'value':>9} {'unit':<4} {'target':<8} ")
+    print("-" * 72)
+    for bench, figure, value, unit, target in rows:
+        shown = f"{value:.0f}" if value >= 100 or value.is_integer() else f"{value:.2f}"
+        print(f"{bench:<11} {figure:<34} {shown:>9} {unit:<4} {target:<8} {verdict(value, target)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
