@@ -1,24 +1,34 @@
-// Offline visits: registers the service worker (sw.js at the site root) once the page has loaded.
-// It keeps every page at once; the comparator's runtime (some 17 MB) only when the comparator has
-// been used, and only after it has started, so nothing is downloaded twice at the same time.
+// Offline visits: registers the service worker (sw.js at the site root). It keeps every page at
+// once; the comparator's runtime (some 17 MB) only when the comparator has been used, and only
+// after it has started, so nothing is downloaded twice at the same time. On the comparator's page
+// the worker is registered only after the engine has started: its install (the whole site) would
+// otherwise compete with the engine's own start on a first visit.
 // Not under `mkdocs serve`: its live reload (the script that defines `livereload`) needs fresh pages.
 (function () {
   if (!("serviceWorker" in navigator)) return;
   var root = new URL("..", document.currentScript.src);
-  var registered = new Promise(function (resolve) {
-    addEventListener("load", function () {
-      if (typeof window.livereload === "function") return;
-      navigator.serviceWorker.register(new URL("sw.js", root)).then(resolve, function (error) {
-        console.warn("Offline gebruik is niet beschikbaar: " + error.message);
-      });
-    });
-  });
+  var registration = null;
+
+  function register() {
+    if (typeof window.livereload === "function") return Promise.reject(new Error("live reload"));
+    registration = registration || navigator.serviceWorker.register(new URL("sw.js", root));
+    return registration;
+  }
+
+  function warn(error) {
+    if (error.message !== "live reload") console.warn("Offline gebruik is niet beschikbaar: " + error.message);
+  }
 
   function keepComparator() {
-    registered
+    register()
       .then(function () { return navigator.serviceWorker.ready; })
-      .then(function (registration) { registration.active.postMessage("keep-comparator"); });
+      .then(function (ready) { ready.active.postMessage("keep-comparator"); })
+      .catch(warn);
   }
+
+  addEventListener("load", function () {
+    if (!document.querySelector("[data-comparator]")) register().catch(warn);
+  });
 
   // On the comparator's page (also after instant navigation): wait until its engine has started
   // (the results container then carries data-engine-start).
