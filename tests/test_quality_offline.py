@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from browser.server import free_port, serve
 from playwright.sync_api import expect
 from quality.fixtures import *  # noqa: F403 (Chromium, quality_site, watched)
 from quality.fixtures import report_line, share_link
-from quality.server import free_port, serve_site
 
 import comparator
 
@@ -31,7 +31,7 @@ ALL_KEPT = "async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))
 def origin(quality_site):
     """The built site on a port of its own (a new origin: no service worker yet) and a way to stop it."""
     with contextlib.ExitStack() as stack:
-        url = stack.enter_context(serve_site(quality_site.root, free_port()))
+        url = stack.enter_context(serve(quality_site.root, free_port()))
         yield url, stack.close
 
 

@@ -1,4 +1,7 @@
-"""A quiet, threaded static file server on 127.0.0.1 for a built site (and extra directories)."""
+"""A quiet, threaded static file server on 127.0.0.1 for a built site (and extra directories).
+
+Like a static host, it answers an unknown path with the site's own 404.html and status 404.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +36,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 rest = path[len(prefix) :].split("?", 1)[0].split("#", 1)[0]
                 return str(root / rest.lstrip("/"))
         return super().translate_path(path)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format, *args):
         pass

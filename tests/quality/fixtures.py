@@ -19,9 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser.fixtures import browser_type_launch_args
+from browser.server import free_port, serve
 from browser.site import REPO, build_site
-
-from .server import free_port, serve_site
 
 __all__ = [
     "AXE",
@@ -57,7 +56,7 @@ def quality_site(tmp_path_factory) -> Site:
     """The site built once (mkdocs build --strict) and served on 127.0.0.1 with a real 404."""
     port = free_port()
     root = build_site(tmp_path_factory.mktemp("quality-site"), f"http://127.0.0.1:{port}/")
-    with serve_site(root, port) as url:
+    with serve(root, port) as url:
         yield Site(root, url)
 
 
