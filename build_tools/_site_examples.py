@@ -11,16 +11,17 @@ from ._policies import REPO_ROOT
 from ._site_markdown import escape
 from ._site_page import PageWriter
 from ._site_paths import COMPARATOR_PAGE
+from ._site_text import UNKNOWN
 
 __all__ = ["PERSONAS", "write_examples"]
 
 PERSONAS = REPO_ROOT / "docs" / "vergelijker" / "personas.json"
-_UNKNOWN = "onbekend"
 
 
 def _euros(amount: float | None) -> str:
+    """A result in cents (€ 640,00), unlike `_site_text.euros` which writes limits (€ 640)."""
     if amount is None:
-        return _UNKNOWN
+        return UNKNOWN
     whole, _, cents = f"{amount:,.2f}".partition(".")
     return f"€ {whole.replace(',', '.')},{cents}"
 
