@@ -187,6 +187,14 @@ def test_home_leads_to_the_comparator_and_shows_premiums(site):
     assert "8,90 per maand" in home and premiums["av"]["primair"]["monthly"] == 8.90
 
 
+def test_only_the_comparator_page_starts_its_engine_from_the_head(site, pages):
+    page = text_of(site, "vergelijker/index.html")
+    head = page[page.index("<head>") : page.index("</head>")]
+    early = '<script type="module" async src="../javascripts/comparator/app.js" data-comparator-start></script>'
+    assert early in head and head.index(early) < head.index('rel="stylesheet"')
+    assert [name for name in pages if "data-comparator-start" in text_of(site, name)] == ["vergelijker/index.html"]
+
+
 def test_no_markup_or_directive_leaks_into_pages(site):
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")

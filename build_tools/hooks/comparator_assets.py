@@ -2,7 +2,9 @@
 
 on_config adds the comparator's script (a module, on every page, because Material's instant
 navigation swaps pages without loading their scripts; it does nothing on pages without the
-comparator) and stylesheet. on_post_build writes site/assets/comparator/:
+comparator) and stylesheet. on_post_page loads that script from <head> too on the comparator's own
+page, so its engine starts before the page has been parsed. on_post_build writes
+site/assets/comparator/:
 
     pyodide/      the runtime files a start needs, the standard library compiled to .pyc and a
                   lock file without packages (see build_tools/_pyodide.py)
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
     sys.path.insert(0, str(_ROOT))  # the repository, when the project is not installed into the venv
@@ -62,6 +65,18 @@ def on_config(config):
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     return config
+
+
+def on_post_page(output, page, config):
+    if "data-comparator>" not in output:
+        return output
+    charset = '<meta charset="utf-8">'
+    if charset not in output:
+        raise PluginError(f"{page.file.src_uri}: no {charset} in the page's <head> to put the comparator's start after")
+    src = get_relative_url(SCRIPT, page.url)
+    # async: runs as soon as it has arrived, without waiting for the stylesheets or the body
+    early = f'<script type="module" async src="{src}" data-comparator-start></script>'
+    return output.replace(charset, charset + early, 1)
 
 
 def _version() -> str:
