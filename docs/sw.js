@@ -5,6 +5,7 @@
 // Without a list (mkdocs serve) it caches nothing and a worker left from a built site removes itself.
 const BUILD = null;
 const PREFIX = "aanvullend-2020-";
+const KEPT = PREFIX + "engine";
 
 const ours = (name) => name.startsWith(PREFIX);
 const plain = (url) => url.split(/[?#]/)[0];
@@ -51,12 +52,20 @@ if (BUILD === null) {
     event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(BUILD.site.map(absolute))).then(() => self.skipWaiting()));
   });
 
+  // The comparator's worker keeps its unzipped memory snapshot in KEPT (see its worker.js): only
+  // this build's stays.
+  async function removeEarlierBuilds() {
+    for (const name of await caches.keys()) {
+      if (ours(name) && name !== CACHE && name !== KEPT) await caches.delete(name);
+    }
+    const kept = await caches.open(KEPT);
+    for (const request of await kept.keys()) {
+      if (!comparator.includes(request.url)) await kept.delete(request);
+    }
+  }
+
   self.addEventListener("activate", (event) => {
-    event.waitUntil(
-      caches.keys()
-        .then((names) => Promise.all(names.filter((name) => ours(name) && name !== CACHE).map((name) => caches.delete(name))))
-        .then(() => self.clients.claim()),
-    );
+    event.waitUntil(removeEarlierBuilds().then(() => self.clients.claim()));
   });
 
   self.addEventListener("message", (event) => {

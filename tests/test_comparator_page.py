@@ -27,6 +27,14 @@ PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_tex
 RESULTS = "[data-comparator-results]"
 READY = '[data-comparator-results][data-state="ready"]'
 MARKS = "performance.getEntriesByName('comparator:results').length"
+# The worker's unzipped snapshot in Cache Storage (docs/javascripts/comparator/worker.js), as
+# [[url, bytes]], once it is the one entry and has `size` bytes.
+KEPT = """async (size) => {
+  const cache = await caches.open("aanvullend-2020-engine");
+  const kept = [];
+  for (const request of await cache.keys()) kept.push([request.url, (await (await cache.match(request)).blob()).size]);
+  return kept.length === 1 && kept[0][1] === size ? kept : null;
+}"""
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -38,6 +46,12 @@ def comparator_assets(site_url):
         pytest.fail(
             "the site has no assets/comparator/: add build_tools/hooks/comparator_assets.py to mkdocs.yml hooks"
         )
+
+
+def built_assets(site_url: str) -> dict:
+    """assets/comparator/build.js: the comparator's file names and the snapshot's unzipped size."""
+    text = urllib.request.urlopen(f"{site_url}assets/comparator/build.js").read().decode()
+    return json.loads(text[text.index("{") : text.rindex("}") + 1])
 
 
 def fragment(profile) -> str:
@@ -123,6 +137,53 @@ def test_a_bad_snapshot_falls_back_to_an_ordinary_start(guarded_page, site_url):
     page.wait_for_selector(READY)
     assert page.get_attribute(RESULTS, "data-engine-start") == "fresh"
     assert shown(page) == expected(PERSONAS[1]["profile"])
+
+
+def test_a_repeat_visit_starts_from_the_kept_unzipped_snapshot(guarded_page, site_url):
+    page = guarded_page
+    assets = built_assets(site_url)
+    link = f"{site_url}vergelijker/{fragment(PERSONAS[0]['profile'])}"
+    page.goto(link)
+    page.wait_for_selector(READY)
+    kept = page.wait_for_function(KEPT, arg=assets["snapshotSize"]).json_value()
+    assert kept == [[f"{site_url}assets/comparator/{assets['snapshot']}", assets["snapshotSize"]]]
+
+    downloads: list[str] = []
+    page.on("request", lambda request: "engine.snapshot" in request.url and downloads.append(request.url))
+    page.goto("about:blank")
+    page.goto(link)
+    page.wait_for_selector(READY)
+    assert page.get_attribute(RESULTS, "data-engine-start") == "snapshot"
+    assert downloads == []
+    assert shown(page) == expected(PERSONAS[0]["profile"])
+
+
+def test_a_damaged_kept_snapshot_is_replaced_by_the_downloaded_one(guarded_page, site_url):
+    page = guarded_page
+    assets = built_assets(site_url)
+    page.goto(f"{site_url}404.html")  # a page of the site's origin, for its Cache Storage
+    page.evaluate(
+        "async (url) => (await caches.open('aanvullend-2020-engine')).put(url, new Response('damaged'))",
+        f"{site_url}assets/comparator/{assets['snapshot']}",
+    )
+    open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
+    page.wait_for_selector(READY)
+    assert page.get_attribute(RESULTS, "data-engine-start") == "snapshot"
+    assert shown(page) == expected(PERSONAS[1]["profile"])
+    page.wait_for_function(KEPT, arg=assets["snapshotSize"])
+
+
+def test_the_page_starts_one_engine(guarded_page, site_url):
+    """The comparator's page loads its script twice (early from <head>, and at the end of <body>
+    like every page): one module, one worker."""
+    page = guarded_page
+    workers: list[str] = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    open_comparator(page, site_url, fragment(PERSONAS[2]["profile"]))
+    page.wait_for_selector(READY)
+    assert [url for url in workers if "/javascripts/comparator/" in url] == [
+        f"{site_url}javascripts/comparator/worker.js"
+    ]
 
 
 def test_share_link_round_trip(guarded_page, site_url):

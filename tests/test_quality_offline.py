@@ -98,6 +98,27 @@ def test_a_returning_visitor_gets_the_site_and_the_comparator_offline(watched, q
     )
 
 
+def test_a_new_service_worker_keeps_only_this_builds_unzipped_snapshot(watched, quality_site, origin):
+    """The comparator's worker keeps its unzipped snapshot in a cache of its own; a new build's
+    service worker removes an earlier build's copy and leaves this build's."""
+    page, (base, _stop_server) = watched, origin
+    files = manifest(quality_site.root)
+    current = base + next(path for path in files["comparator"] if "engine.snapshot" in path)
+    earlier = base + "assets/comparator/engine.snapshot.gz?v=000000000000"
+    blank = '<!doctype html><title>blank</title><link rel="icon" href="data:,">'
+    page.route(base + "blank", lambda route: route.fulfill(content_type="text/html", body=blank))
+    page.goto(base + "blank")  # the origin, before any service worker
+    page.evaluate(
+        "async (urls) => { const cache = await caches.open('aanvullend-2020-engine');"
+        " for (const url of urls) await cache.put(url, new Response('kept')); }",
+        [current, earlier],
+    )
+    page.goto(base)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    kept = page.evaluate("async () => (await (await caches.open('aanvullend-2020-engine')).keys()).map((r) => r.url)")
+    assert kept == [current]
+
+
 def test_a_new_build_replaces_the_old_cache(quality_site):
     """The version changes with any listed file, and only the comparator's files wait for its use."""
     files = manifest(quality_site.root)
