@@ -7,10 +7,13 @@ Prints, per visit kind, the median over the runs (and each run) of:
          runs `await loadPyodide()` and `1+1`, on the main thread: navigation start to done;
 - ours:  vergelijker/#p=<a share link> (persona "Gezin met twee kinderen"): navigation start to
          the results on screen (the page's `comparator:results` performance mark);
-first visit = a fresh browser context (empty cache), repeat = the same page loaded again. Then the
-ratios ours/bare (target <= 0.6) and the recompute time after one input change (target <= 50 ms):
-from the input event to the new results in the DOM. Both pages come from the same local server.
-Without --site the site is built first (mkdocs build --strict).
+first visit = a fresh browser context (empty cache), repeat = the same page loaded again. Ours
+has two repeats: "reload", at once after the first visit, while that visit is still keeping the
+site for offline use (the service worker's install) and the engine's unzipped snapshot; and
+"repeat", a later visit, once that is done (the bare page leaves nothing to finish: its one
+repeat is both). Then the ratios ours/bare (target <= 0.6) and the recompute time after one input
+change (target <= 50 ms): from the input event to the new results in the DOM. Both pages come
+from the same local server. Without --site the site is built first (mkdocs build --strict).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -50,6 +54,22 @@ RECOMPUTE_JS = """async () => {
 }"""
 
 
+# What the first visit does after its results: every file of the site and of the comparator in the
+# service worker's cache (docs/sw.js), the unzipped snapshot in the engine worker's own.
+SETTLED = """async (urls) => {
+  const files = (await Promise.all(urls.map((url) => caches.match(url)))).every(Boolean);
+  const snapshot = (await (await caches.open("aanvullend-2020-engine")).keys()).length === 1;
+  return files && snapshot;
+}"""
+
+
+def kept_files(site: Path, base: str) -> list[str]:
+    """The URLs sw.js keeps (its BUILD list, written by build_tools/hooks/csp.py)."""
+    build = re.search(r"^const BUILD = (\{.*\});$", (site / "sw.js").read_text(encoding="utf-8"), flags=re.M)
+    files = json.loads(build.group(1))
+    return [base + path for path in files["site"] + files["comparator"]]
+
+
 def share_fragment(profile: dict) -> str:
     raw = json.dumps(profile, ensure_ascii=False, separators=(",", ":")).encode()
     return "#p=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -72,14 +92,6 @@ def visit_bare(page, url: str) -> float:
     return page.evaluate("window.__bare.ms")
 
 
-def measure(browser, visit, url: str) -> tuple[float, float, object]:
-    context = browser.new_context()
-    page = context.new_page()
-    first = visit(page, url)
-    repeat = visit(page, url)
-    return first, repeat, (context, page)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -96,23 +108,26 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         site = args.site or build_site(temp / "site", f"http://127.0.0.1:{port}/")
         mounts = {"/__stock__/": REPO / "node_modules" / "pyodide", "/__bare__/": temp / "bare"}
-        rows: dict[str, list[float]] = {
-            key: [] for key in ("bare first", "bare repeat", "ours first", "ours repeat", "recompute")
-        }
+        kinds = ("bare first", "bare repeat", "ours first", "ours reload", "ours repeat", "recompute")
+        rows: dict[str, list[float]] = {kind: [] for kind in kinds}
         with serve(site, port, mounts) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            bare_url = f"{base}__bare__/index.html"
             ours_url = f"{base}vergelijker/{share_fragment(profile)}"
+            files = kept_files(site, base)
             for _ in range(args.runs):
-                first, repeat, (context, _page) = measure(browser, visit_bare, f"{base}__bare__/index.html")
-                rows["bare first"].append(first)
-                rows["bare repeat"].append(repeat)
-                context.close()
-                first, repeat, (context, page) = measure(browser, visit_ours, ours_url)
-                rows["ours first"].append(first)
-                rows["ours repeat"].append(repeat)
-                page.evaluate(RECOMPUTE_JS)  # one change to warm up, then the measured one
-                rows["recompute"].append(page.evaluate(RECOMPUTE_JS))
-                context.close()
+                with browser.new_context() as context:
+                    page = context.new_page()
+                    rows["bare first"].append(visit_bare(page, bare_url))
+                    rows["bare repeat"].append(visit_bare(page, bare_url))
+                with browser.new_context() as context:
+                    page = context.new_page()
+                    rows["ours first"].append(visit_ours(page, ours_url))
+                    rows["ours reload"].append(visit_ours(page, ours_url))
+                    page.wait_for_function(SETTLED, arg=files, timeout=60_000)
+                    rows["ours repeat"].append(visit_ours(page, ours_url))
+                    page.evaluate(RECOMPUTE_JS)  # one change to warm up, then the measured one
+                    rows["recompute"].append(page.evaluate(RECOMPUTE_JS))
             browser.close()
         assets = site / "assets" / "comparator"
         sizes = {p.relative_to(assets).as_posix(): p.stat().st_size for p in sorted(assets.rglob("*")) if p.is_file()}
@@ -123,8 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {key:<12} {median[key]:8.1f}   [{', '.join(f'{v:.0f}' for v in values)}]")
     first_ratio = median["ours first"] / median["bare first"]
     repeat_ratio = median["ours repeat"] / median["bare repeat"]
+    reload_ratio = median["ours reload"] / median["bare repeat"]
     print(f"  ratio first  {first_ratio:8.2f}   (ours to results / bare loadPyodide + 1+1; target <= 0.6)")
     print(f"  ratio repeat {repeat_ratio:8.2f}   (target <= 0.6)")
+    print(f"  ratio reload {reload_ratio:8.2f}   (at once after the first visit)")
     print(f"  recompute    {median['recompute']:8.1f}   (one input change to new results; target <= 50)")
     print("Shipped runtime and engine, bytes: " + ", ".join(f"{name} {size:,}" for name, size in sizes.items()))
     return 0
