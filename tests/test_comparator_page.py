@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from browser.fixtures import *  # noqa: F403 (fixtures: Chromium, the served site, guarded pages)
+from browser.polling import wait_until
 
 import comparator
 
@@ -145,7 +146,7 @@ def test_a_repeat_visit_starts_from_the_kept_unzipped_snapshot(guarded_page, sit
     link = f"{site_url}vergelijker/{fragment(PERSONAS[0]['profile'])}"
     page.goto(link)
     page.wait_for_selector(READY)
-    kept = page.wait_for_function(KEPT, arg=assets["snapshotSize"]).json_value()
+    kept = wait_until(page, KEPT, assets["snapshotSize"])
     assert kept == [[f"{site_url}assets/comparator/{assets['snapshot']}", assets["snapshotSize"]]]
 
     downloads: list[str] = []
@@ -170,7 +171,7 @@ def test_a_damaged_kept_snapshot_is_replaced_by_the_downloaded_one(guarded_page,
     page.wait_for_selector(READY)
     assert page.get_attribute(RESULTS, "data-engine-start") == "snapshot"
     assert shown(page) == expected(PERSONAS[1]["profile"])
-    page.wait_for_function(KEPT, arg=assets["snapshotSize"])
+    wait_until(page, KEPT, assets["snapshotSize"])
 
 
 def test_the_page_starts_one_engine(guarded_page, site_url):

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browser.polling import wait_until
 from browser.server import free_port, serve
 from playwright.sync_api import expect
 from quality.fixtures import *  # noqa: F403 (Chromium, quality_site, watched)
@@ -57,13 +58,13 @@ def test_a_returning_visitor_gets_the_site_and_the_comparator_offline(watched, q
     files = manifest(quality_site.root)
     page.goto(base)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")  # a function: CSP forbids eval
-    page.wait_for_function(ALL_KEPT, arg=[base + path for path in files["site"]])
+    wait_until(page, ALL_KEPT, [base + path for path in files["site"]])
 
     first_link = share_link(base, PERSONAS[2]["profile"])
     page.goto(first_link)
     page.wait_for_selector(READY)
     first_ms = page.evaluate(RESULTS_AT)
-    page.wait_for_function(ALL_KEPT, arg=[base + path for path in files["comparator"]], timeout=60_000)
+    wait_until(page, ALL_KEPT, [base + path for path in files["comparator"]], timeout_ms=60_000)
 
     stop_server()
     page.context.set_offline(True)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from browser.polling import wait_until
 from browser.server import free_port, serve
 from browser.site import CHROMIUM, LAUNCH_ARGS, REPO, build_site
 from playwright.sync_api import sync_playwright
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                     page = context.new_page()
                     rows["ours first"].append(visit_ours(page, ours_url))
                     rows["ours reload"].append(visit_ours(page, ours_url))
-                    page.wait_for_function(SETTLED, arg=files, timeout=60_000)
+                    wait_until(page, SETTLED, files, timeout_ms=60_000)
                     rows["ours repeat"].append(visit_ours(page, ours_url))
                     page.evaluate(RECOMPUTE_JS)  # one change to warm up, then the measured one
                     rows["recompute"].append(page.evaluate(RECOMPUTE_JS))
