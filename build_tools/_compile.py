@@ -24,27 +24,24 @@ _RULE_KEYS = (
 )
 
 
-def _exact(value):
-    """Numbers become strings so the engine reads them as exact decimals; floats never travel."""
+# Counts, periods in years and ages: whole numbers (the schema makes them integers), kept as such.
+_WHOLE_NUMBERS = {"count", "years", "from", "under", "through"}
+
+
+def _exact(value, key: str | None = None):
+    """Amounts and rates become strings so the engine reads them as exact decimals; floats never
+    travel. Whole-number fields stay numbers."""
     if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int) and key in _WHOLE_NUMBERS:
         return value
     if isinstance(value, (int, float)):
         return str(Decimal(str(value)))
     if isinstance(value, dict):
-        return {key: _exact(item) for key, item in value.items()}
+        return {name: _exact(item, name) for name, item in value.items()}
     if isinstance(value, list):
         return [_exact(item) for item in value]
     return value
-
-
-def _ages_as_ints(rule: dict) -> dict:
-    if "eligibility" in rule and "age" in rule["eligibility"]:
-        rule["eligibility"]["age"] = {k: int(v) for k, v in rule["eligibility"]["age"].items()}
-    for limit in rule.get("limits", []):
-        for key in ("count", "years"):
-            if key in limit:
-                limit[key] = int(limit[key])
-    return rule
 
 
 def _package(data: dict) -> dict:
@@ -55,7 +52,7 @@ def _package(data: dict) -> dict:
             benefit["id"]: {
                 "title": benefit["title"],
                 "article": benefit["article"],
-                "rules": [_ages_as_ints(_exact({k: r[k] for k in _RULE_KEYS if k in r})) for r in benefit["rules"]],
+                "rules": [_exact({k: r[k] for k in _RULE_KEYS if k in r}) for r in benefit["rules"]],
             }
             for benefit in data["benefits"]
         },

@@ -25,6 +25,13 @@ def _period(limit: dict) -> str:
     }[limit["period"]]
 
 
+def _already_used(on_earlier_lines: str, earlier_in_period: str) -> str:
+    """' (X al op eerdere regels en Y eerder in de periode)', with the parts that are not empty."""
+    parts = [f"{on_earlier_lines} al op eerdere regels"] if on_earlier_lines else []
+    parts += [earlier_in_period] if earlier_in_period else []
+    return f" ({' en '.join(parts)})" if parts else ""
+
+
 def _percent(rate: Decimal) -> str:
     return f"{rate.normalize():f}".replace(".", ",") + "%"
 
@@ -55,13 +62,10 @@ class Explainer:
     def count_limit(self, limit: dict, line, remaining: int, used_by_lines: int, earlier: int) -> str:
         unit = limit["unit"]
         text = f"maximaal {_units(limit['count'], unit)}{_period(limit)}"
-        used = []
-        if used_by_lines:
-            used.append(f"{_units(used_by_lines, unit)} al op eerdere regels")
-        if earlier:
-            used.append(f"{_units(earlier, unit)} eerder in de periode")
-        if used:
-            text += f" ({' en '.join(used)})"
+        text += _already_used(
+            _units(used_by_lines, unit) if used_by_lines else "",
+            f"{_units(earlier, unit)} eerder in de periode" if earlier else "",
+        )
         price = euro(line.price)
         return f"{text}: {remaining} x {price} vergoed, {_units(line.count - remaining, unit)} zelf betalen"
 
@@ -88,14 +92,10 @@ class Explainer:
         text = f"maximaal {euro(limit['amount'])}{_period(limit)}"
         if partners:
             text += f" samen met {', '.join(p.lower() for p in partners)}"
-        spent = []
-        if used:
-            spent.append(f"{euro(used)} al op eerdere regels")
-        if earlier:
-            spent.append(f"{euro(earlier)} eerder in de periode vergoed")
-        if spent:
-            text += f" ({' en '.join(spent)}), nog {euro(remaining)} over"
-        return text
+        spent = _already_used(
+            euro(used) if used else "", f"{euro(earlier)} eerder in de periode vergoed" if earlier else ""
+        )
+        return f"{text}{spent}, nog {euro(remaining)} over" if spent else text
 
     def summary(self, status: str, cost: Decimal, reimbursed: Decimal, notes: list[str]) -> str:
         if not cost:
