@@ -351,6 +351,15 @@ def test_phone_layout_and_print(guarded_page, site_url):
     open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
     page.wait_for_selector(READY)
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    heading = ".cmp-results h2"
+    assert page.evaluate(f"document.querySelector('{heading}').getBoundingClientRect().top > innerHeight")
+    page.click("button.cmp-jump")  # "Naar de uitkomst", below the examples
+    assert page.evaluate(f"document.activeElement === document.querySelector('{heading}')")
+    box = page.evaluate(
+        f"(() => {{ const r = document.querySelector('{heading}').getBoundingClientRect(); return [r.top, r.bottom]; }})()"
+    )
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= box[0] and box[1] <= 844, (header, box)
     page.emulate_media(media="print")
     assert page.locator(".cmp-form").is_hidden()
     assert page.locator(".cmp-summary").is_visible()

@@ -84,7 +84,14 @@ class ComparatorPage {
         }),
       ),
       el("p", { class: "cmp-hint" }, "De bedragen in de voorbeelden zijn schattingen; pas ze aan uw eigen rekeningen aan."),
+      // On a phone the results are far below the form: one tap there, and focus with it.
+      el("button", { type: "button", class: "cmp-jump", onclick: () => this.toResults() }, "Naar de uitkomst"),
     );
+  }
+
+  toResults() {
+    this.resultsHeading.scrollIntoView({ block: "start" }); // keeps its scroll-margin (the fixed header), unlike focus()
+    this.resultsHeading.focus({ preventScroll: true });
   }
 
   buildResults() {
@@ -98,7 +105,7 @@ class ComparatorPage {
     this.results = el(
       "section",
       { class: "cmp-results", "data-comparator-results": true, "data-state": "loading", "aria-labelledby": headingId },
-      el("h2", { id: headingId }, "Uitkomst"),
+      (this.resultsHeading = el("h2", { id: headingId, tabindex: "-1" }, "Uitkomst")),
       this.loading,
       this.status,
       this.output,
