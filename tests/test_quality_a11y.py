@@ -1,5 +1,5 @@
 """Accessibility: axe-core (npm, injected into the page) on every page type, in the light and the
-dark scheme, with zero serious or critical violations; every form control has a name; the
+dark scheme, with zero violations of any impact; every form control has a name; the
 comparator announces its results in a live region. Prints the violations found by impact."""
 
 from __future__ import annotations
@@ -66,16 +66,15 @@ def open_page(page, base: str, kind: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGES)
-def test_no_serious_or_critical_violations(watched, quality_site, kind, scheme):
+def test_no_violations(watched, quality_site, kind, scheme):
     page = watched
     page.emulate_media(color_scheme=scheme)
     open_page(page, quality_site.url, kind)
     assert page.evaluate("document.body.dataset.mdColorScheme") == {"light": "default", "dark": "slate"}[scheme]
     violations = axe_violations(page)
     FOUND[f"{kind}/{scheme}"].update({v["impact"]: v["count"] for v in violations})
-    serious = [f"{v['impact']} {v['id']}: {v['help']} ({v['count']}x, e.g. {v['targets']})" for v in violations]
-    serious = [line for line in serious if line.startswith(("serious", "critical"))]
-    assert serious == [], "\n".join(serious)
+    found = [f"{v['impact']} {v['id']}: {v['help']} ({v['count']}x, e.g. {v['targets']})" for v in violations]
+    assert found == [], "\n".join(found)
     unnamed, named = page.evaluate(NAMING)  # axe is in the page now
     assert unnamed == [] and named > 0, f"form controls without a name: {unnamed}"
 
