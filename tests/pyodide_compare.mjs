@@ -1,7 +1,8 @@
 // Runs comparator.compare_json inside Pyodide under Node, once for many profiles.
 //   node tests/pyodide_compare.mjs REPO_ROOT INPUT.json
-// INPUT.json is a JSON list of profile JSON texts; stdout gets a JSON list of the result texts,
-// in the same order. Python's own output goes to stderr so stdout stays one JSON document.
+// INPUT.json is a JSON list of profile JSON texts; stdout gets {"results": the result texts in the
+// same order, "modules": sys.modules afterwards}. Python's own output goes to stderr so stdout
+// stays one JSON document.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
@@ -27,4 +28,5 @@ pyodide.runPython("import sys; sys.dont_write_bytecode = True; sys.path.insert(0
 const compareJson = pyodide.pyimport("comparator").compare_json;
 const profiles = JSON.parse(readFileSync(inputPath, "utf8"));
 const results = profiles.map((profile) => compareJson(profile));
-process.stdout.write(JSON.stringify(results));
+const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
+process.stdout.write(JSON.stringify({ results, modules }));

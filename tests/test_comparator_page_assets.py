@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools._pyodide import RuntimeMismatch, compiled_stdlib, py_compile, trimmed_lock
+from build_tools._pyodide import STDLIB_DROP, RuntimeMismatch, compiled_stdlib, py_compile, trimmed_lock
 from build_tools._pyodide_page import FormDataError, article_links, form_data, manifest_js
 from build_tools._wheel import build_wheel
 
@@ -46,6 +46,13 @@ def test_compiled_stdlib_drops_what_is_never_imported(tmp_path):
     names = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, drop=("unittest", "pydoc.py"))).namelist()
     assert "json/__init__.pyc" in names and "decimal.pyc" in names
     assert not [name for name in names if name.endswith(".py") or name.startswith(("unittest/", "pydoc."))]
+
+
+@needs_runtime
+def test_every_dropped_stdlib_entry_is_in_the_runtime():
+    """A name the runtime does not ship would drop nothing (a Pyodide update renames or unvendors)."""
+    entries = {name.split("/", 1)[0] for name in zipfile.ZipFile(RUNTIME / "python_stdlib.zip").namelist()}
+    assert sorted(set(STDLIB_DROP) - entries) == []
 
 
 def test_compiling_for_another_python_is_refused(tmp_path):

@@ -2,7 +2,9 @@
 
 The scenario profiles (tests/scenarios/*.yaml) and a few bad profiles run through
 `comparator.compare_json` here and inside real Pyodide under Node (npm `pyodide`, pinned in
-package-lock.json), in one Node run because Pyodide takes seconds to start.
+package-lock.json), in one Node run because Pyodide takes seconds to start. The same run shows
+which standard-library modules a start and the engine import: none of those the site drops from
+the runtime's standard library (build_tools/_pyodide.py, STDLIB_DROP).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 from scenario_plugin import load_all_cases
 
+from build_tools._pyodide import STDLIB_DROP
 from comparator import compare_json
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,14 +38,16 @@ def _profiles() -> list[tuple[str, str]]:
     return cases + [(f"bad profile {text!r}", text) for text in BAD_PROFILES]
 
 
-def _run_pyodide(texts: list[str], tmp_path: Path) -> list[str]:
+@pytest.fixture(scope="module")
+def in_pyodide(tmp_path_factory) -> dict:
+    """{"results": the result texts of _profiles() in Pyodide, "modules": its sys.modules after}."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not on PATH; the parity test needs Node 20 (deselect with -m 'not pyodide')")
     if not (REPO / "node_modules" / "pyodide" / "package.json").is_file():
         pytest.fail("node_modules/pyodide is missing; run `npm ci` (or `make setup`)")
-    inputs = tmp_path / "profiles.json"
-    inputs.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    inputs = tmp_path_factory.mktemp("parity") / "profiles.json"
+    inputs.write_text(json.dumps([text for _, text in _profiles()], ensure_ascii=False), encoding="utf-8")
     run = subprocess.run(
         [node, str(SCRIPT), str(REPO), str(inputs)],
         cwd=REPO,
@@ -55,15 +60,20 @@ def _run_pyodide(texts: list[str], tmp_path: Path) -> list[str]:
 
 
 @pytest.mark.pyodide
-def test_pyodide_results_are_byte_identical_to_cpython(tmp_path):
+def test_pyodide_results_are_byte_identical_to_cpython(in_pyodide):
     profiles = _profiles()
     assert len(profiles) >= 90 + len(BAD_PROFILES)
-    texts = [text for _, text in profiles]
-    in_pyodide = _run_pyodide(texts, tmp_path)
-    assert len(in_pyodide) == len(texts)
+    assert len(in_pyodide["results"]) == len(profiles)
     different = [
         f"{name}\n  CPython: {mine}\n  Pyodide: {theirs}"
-        for (name, text), theirs in zip(profiles, in_pyodide, strict=True)
+        for (name, text), theirs in zip(profiles, in_pyodide["results"], strict=True)
         if (mine := compare_json(text)).encode("utf-8") != theirs.encode("utf-8")
     ]
-    assert not different, f"{len(different)} of {len(texts)} profiles differ:\n" + "\n".join(different[:10])
+    assert not different, f"{len(different)} of {len(profiles)} profiles differ:\n" + "\n".join(different[:10])
+
+
+@pytest.mark.pyodide
+def test_nothing_the_site_drops_from_the_stdlib_is_imported(in_pyodide):
+    dropped = {entry.removesuffix(".py") for entry in STDLIB_DROP}
+    imported = sorted(name for name in in_pyodide["modules"] if name.split(".")[0] in dropped)
+    assert imported == [], f"imported in Pyodide but dropped from the shipped stdlib: {imported}"
