@@ -189,7 +189,7 @@ def offline_files(site: Path, languages: list[str]) -> dict:
 
     "site" is cached when the worker installs: every page and what pages load, with the sitemap
     that instant navigation reads (not source maps, not lunr's other languages). "comparator"
-    (assets/comparator/, some 17 MB) is cached once the comparator has been used, by the URLs it
+    (assets/comparator/, some 16 MB) is cached once the comparator has been used, by the URLs it
     requests: with the `?v=` its build.js gives (then the browser's HTTP cache has them already).
     The version hashes every listed file.
     """

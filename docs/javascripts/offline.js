@@ -1,5 +1,5 @@
 // Offline visits: registers the service worker (sw.js at the site root). It keeps every page at
-// once; the comparator's runtime (some 17 MB) only when the comparator has been used, and only
+// once; the comparator's runtime (some 16 MB) only when the comparator has been used, and only
 // after it has started, so nothing is downloaded twice at the same time. On the comparator's page
 // the worker is registered only after the engine has started: its install (the whole site) would
 // otherwise compete with the engine's own start on a first visit.
