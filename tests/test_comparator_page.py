@@ -236,6 +236,25 @@ def test_broken_link_shows_one_line_and_keeps_the_form_usable(guarded_page, site
     assert shown(page) == expected({"persons": [{"age": 40}]})
 
 
+def test_the_summary_names_the_cheapest_among_the_known_totals(guarded_page, site_url):
+    """Optimaal's and dental Excellent's 2020 premiums are unknown: the cheapest is named among
+    the combinations with a known total, and the sentence says so."""
+    page = guarded_page
+    profile = next(p["profile"] for p in PERSONAS if p["id"] == "gezin")
+    open_comparator(page, site_url, fragment(profile))
+    page.wait_for_selector(READY)
+    results = comparator.compare(profile)["results"]
+    known = [r for r in results if r["total_year"] is not None]
+    cheapest = min(known, key=lambda r: r["total_year"])
+    name = f"{cheapest['av'].capitalize()} + tandarts {cheapest['dental'].capitalize()}"
+    total = f"{cheapest['total_year']:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    assert 0 < len(known) < len(results)
+    assert page.text_content(".cmp-status") == (
+        f"{len(results)} combinaties berekend. Goedkoopst van de {len(known)} met een bekend totaal: "
+        f"{name}, €\u00a0{total} per jaar."
+    )
+
+
 def test_markup_in_a_name_is_shown_as_text(guarded_page, site_url):
     page = guarded_page
     dialogs = []

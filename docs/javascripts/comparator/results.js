@@ -24,7 +24,10 @@ export function summarize(results) {
   const best = [...cheapest(results)].map((i) => results[i]);
   const count = `${results.length} ${results.length === 1 ? "combinatie" : "combinaties"} berekend.`;
   if (!best.length) return `${count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.`;
-  return `${count} Goedkoopst: ${best.map(combinationName).join(" en ")}, ${euro(best[0].total_year)} per jaar.`;
+  // Where a premium is unknown, that combination may still be the cheapest: say what was compared.
+  const known = results.filter((r) => r.total_year !== null).length;
+  const among = known < results.length ? ` van de ${known} met een bekend totaal` : "";
+  return `${count} Goedkoopst${among}: ${best.map(combinationName).join(" en ")}, ${euro(best[0].total_year)} per jaar.`;
 }
 
 function scroller(label, table) {
