@@ -56,9 +56,12 @@ def _kind_block(page: PageWriter, site: SiteData, care: dict, kind: str) -> str:
         f"{notes}</div>"
     )
     rows = "".join(_row(page, site, care, p) for p in packages)
+    # Explicit roles: on a phone the rows are laid out as blocks (site.css), which would otherwise
+    # cost the table its meaning for screen readers in some browsers.
+    head = "".join(f'<th role="columnheader">{label}</th>' for label in ("Pakket", "Vergoeding", "Artikel"))
     table = (
-        '<div class="pv-side"><table><thead><tr><th>Pakket</th><th>Vergoeding</th><th>Artikel</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
+        f'<div class="pv-side"><table role="table"><thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+        f'<tbody role="rowgroup">{rows}</tbody></table></div>'
     )
     return callout + table + _quotes(page, care, packages)
 
@@ -70,12 +73,18 @@ def _row(page: PageWriter, site: SiteData, care: dict, package: Package) -> str:
         short = compact_rules(benefit, care.get("unit"))
         css = ' class="pv-unknown"' if UNKNOWN in short else ""
         value = f"<strong{css}>{escape(short[0].upper() + short[1:])}</strong>{page.md(benefit['summary'])}"
-        return f"<tr><td>{name}</td><td>{value}</td><td>{article_link(page, package, benefit['article'])}</td></tr>"
+        return _tr([name, value, article_link(page, package, benefit["article"])])
     entry = package.not_covered.get(care["id"])
     if entry:
         value = f"<strong>Niet verzekerd</strong><p>{page.md_inline(entry['explanation'])}</p>"
-        return f'<tr class="pv-none"><td>{name}</td><td>{value}</td><td>{article_link(page, package, entry["article"])}</td></tr>'
-    return f'<tr class="pv-none"><td>{name}</td><td>Niet verzekerd</td><td>—</td></tr>'
+        return _tr([name, value, article_link(page, package, entry["article"])], "pv-none")
+    return _tr([name, "Niet verzekerd", "—"], "pv-none")
+
+
+def _tr(cells: list[str], css: str = "") -> str:
+    klass = f' class="{css}"' if css else ""
+    row = "".join(f'<td role="cell">{cell}</td>' for cell in cells)
+    return f'<tr role="row"{klass}>{row}</tr>'
 
 
 def _anchor(site: SiteData, care: dict, package: Package) -> str:

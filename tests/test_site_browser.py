@@ -1,6 +1,6 @@
 """The site in Debian's Chromium at phone size: every page type loads with nothing from another host,
-no script error and no sideways scrolling of the page, and the matrix filter works, also after
-instant navigation."""
+no script error and no sideways scrolling of the page, a theme page's packages are readable
+blocks, and the matrix filter works, also after instant navigation."""
 
 from __future__ import annotations
 
@@ -37,6 +37,22 @@ def test_page_loads_cleanly_on_a_phone(guarded_page, site_url, path):
     # Wide tables scroll inside their own box; the page itself must not scroll sideways.
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path or 'home'} is {overflow}px wider than the screen"
+
+
+def test_theme_page_shows_each_package_as_a_block_on_a_phone_and_as_a_table_on_a_desktop(guarded_page, site_url):
+    page = guarded_page
+    page.goto(site_url + "zorg/fysiotherapie/", wait_until="networkidle")
+    # per row: the reimbursement's width, the row's width, and whether it sits below the package name
+    layout = """[...document.querySelectorAll('.pv-side tbody tr')].map((r) =>
+      [r.cells[1].offsetWidth, r.clientWidth, r.cells[1].offsetTop > r.cells[0].offsetTop])"""
+    rows = page.evaluate(layout)
+    assert rows and all(below and cell >= 0.8 * row for cell, row, below in rows), rows
+    assert page.evaluate("document.querySelector('.pv-side thead').getBoundingClientRect().height") <= 1
+    assert page.get_attribute(".pv-side table", "role") == "table"  # still a table for screen readers
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not any(below for _, _, below in page.evaluate(layout))
+    assert page.evaluate("document.querySelector('.pv-side thead').getBoundingClientRect().height") > 10
 
 
 def visible_rows(page) -> list[str]:
