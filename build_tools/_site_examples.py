@@ -51,8 +51,10 @@ def write_examples(page: PageWriter) -> None:
         page.heading(3, persona["title"], f"voorbeeld-{persona['id']}")
         page.html(
             f"<p>{escape(persona['summary'])} Zorgkosten samen: {cost}.</p>"
-            # Material's own wrappers make a wide table scroll inside itself on a phone, not the page.
-            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table pv-examples"><table><thead><tr><th scope="col">Pakket</th><th scope="col">Vergoed</th>'
+            # Material's own wrappers make a wide table scroll inside itself on a phone, not the page;
+            # a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
+            f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-labelledby="voorbeeld-{escape(persona["id"])}">'
+            '<div class="md-typeset__table pv-examples"><table><thead><tr><th scope="col">Pakket</th><th scope="col">Vergoed</th>'
             '<th scope="col">Zelf betalen</th><th scope="col">Premie per jaar</th><th scope="col">Totaal per jaar</th>'
             f"</tr></thead><tbody>{''.join(_row(r) for r in results)}</tbody></table></div></div>"
             f'<p><a href="{link}">Bekijk dit voorbeeld per regel in de vergelijker</a></p>'

@@ -1,5 +1,5 @@
 """Accessibility: axe-core (npm, injected into the page) on every page type, in the light and the
-dark scheme, with zero violations of any impact; every form control has a name; the
+dark scheme and on a phone, with zero violations of any impact; every form control has a name; the
 comparator announces its results in a live region. Prints the violations found by impact."""
 
 from __future__ import annotations
@@ -64,15 +64,23 @@ def open_page(page, base: str, kind: str) -> None:
         page.goto(base + PAGES[kind], wait_until="networkidle")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+# The light and dark scheme at the default size, and the light one on a phone (tables scroll
+# sideways there, and the theme pages lay their rows out as blocks).
+VIEWS = {"light": ("light", None), "dark": ("dark", None), "phone": ("light", {"width": 390, "height": 844})}
+
+
+@pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("kind", PAGES)
-def test_no_violations(watched, quality_site, kind, scheme):
+def test_no_violations(watched, quality_site, kind, view):
     page = watched
+    scheme, viewport = VIEWS[view]
     page.emulate_media(color_scheme=scheme)
+    if viewport:
+        page.set_viewport_size(viewport)
     open_page(page, quality_site.url, kind)
     assert page.evaluate("document.body.dataset.mdColorScheme") == {"light": "default", "dark": "slate"}[scheme]
     violations = axe_violations(page)
-    FOUND[f"{kind}/{scheme}"].update({v["impact"]: v["count"] for v in violations})
+    FOUND[f"{kind}/{view}"].update({v["impact"]: v["count"] for v in violations})
     found = [f"{v['impact']} {v['id']}: {v['help']} ({v['count']}x, e.g. {v['targets']})" for v in violations]
     assert found == [], "\n".join(found)
     unnamed, named = page.evaluate(NAMING)  # axe is in the page now
