@@ -385,6 +385,26 @@ def test_phone_layout_and_print(guarded_page, site_url):
     page.emulate_media(media="screen")
 
 
+def test_the_cost_table_fits_a_phone_and_stays_a_table_on_a_desktop(guarded_page, site_url):
+    page = guarded_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
+    page.wait_for_selector(READY)
+    box = ".cmp-summary"
+    fits = f"(() => {{ const s = document.querySelector('{box}').parentElement; return s.scrollWidth <= s.clientWidth; }})()"
+    # per row: does the premium sit below the combination's name (a block) or beside it (a table)?
+    below = f"[...document.querySelectorAll('{box} tbody tr')].map((r) => r.cells[2].offsetTop > r.cells[0].offsetTop)"
+    assert page.evaluate(fits)
+    assert all(page.evaluate(below))
+    assert page.locator(f"{box} .cmp-cell-label").first.is_visible()
+    assert page.get_attribute(box, "role") == "table"  # still a table for screen readers
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not any(page.evaluate(below))
+    assert page.locator(f"{box} .cmp-cell-label").first.is_hidden()
+    assert page.locator(f"{box} thead").is_visible()
+
+
 def test_no_accessibility_violations_with_results(guarded_page, site_url):
     page = guarded_page
     open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))

@@ -34,11 +34,19 @@ function scroller(label, table) {
   return el("div", { class: "cmp-scroll", role: "region", "aria-label": label, tabindex: 0 }, table);
 }
 
+// The cost table's columns. On a phone its rows are laid out as blocks (comparator.css): each value
+// then shows its column's name (hidden from screen readers, which have the header), and explicit
+// roles keep the blocks a table for them.
+const COLUMNS = ["Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"];
+const cell = (column, value, attributes = {}) =>
+  el("td", { role: "cell", ...attributes }, el("span", { class: "cmp-cell-label", "aria-hidden": "true" }, COLUMNS[column]), value);
+
 function summaryTable(results, best) {
   const rows = results.map((r, i) =>
     el(
       "tr",
       {
+        role: "row",
         class: best.has(i) ? "cmp-cheapest" : null,
         "data-av": r.av,
         "data-dental": r.dental ?? "",
@@ -50,29 +58,29 @@ function summaryTable(results, best) {
       },
       el(
         "th",
-        { scope: "row" },
+        { scope: "row", role: "rowheader" },
         combinationName(r),
         best.has(i) && el("strong", { class: "cmp-badge" }, "Goedkoopst"),
         !r.complete && el("span", { class: "cmp-badge cmp-badge--unknown" }, "Onvolledig"),
       ),
-      el("td", { class: "cmp-total" }, euro(r.total_year)),
-      el("td", {}, euro(r.premium_year)),
-      el("td", {}, euro(r.out_of_pocket)),
-      el("td", {}, euro(r.reimbursed)),
+      cell(0, euro(r.total_year), { class: "cmp-total" }),
+      cell(1, euro(r.premium_year)),
+      cell(2, euro(r.out_of_pocket)),
+      cell(3, euro(r.reimbursed)),
     ),
   );
   return scroller(
     "Kosten per combinatie",
     el(
       "table",
-      { class: "cmp-summary" },
+      { class: "cmp-summary", role: "table" },
       el("caption", {}, "Per combinatie, voor het hele huishouden, in 2020"),
       el(
         "thead",
-        {},
-        el("tr", {}, ["Combinatie", "Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"].map((h) => el("th", { scope: "col" }, h))),
+        { role: "rowgroup" },
+        el("tr", { role: "row" }, ["Combinatie", ...COLUMNS].map((h) => el("th", { scope: "col", role: "columnheader" }, h))),
       ),
-      el("tbody", {}, rows),
+      el("tbody", { role: "rowgroup" }, rows),
     ),
   );
 }
