@@ -385,7 +385,7 @@ def test_phone_layout_and_print(guarded_page, site_url):
     page.emulate_media(media="screen")
 
 
-def test_the_cost_table_fits_a_phone_and_stays_a_table_on_a_desktop(guarded_page, site_url):
+def test_the_result_tables_on_a_phone_and_on_a_desktop(guarded_page, site_url):
     page = guarded_page
     page.set_viewport_size({"width": 390, "height": 844})
     open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
@@ -398,6 +398,16 @@ def test_the_cost_table_fits_a_phone_and_stays_a_table_on_a_desktop(guarded_page
     assert all(page.evaluate(below))
     assert page.locator(f"{box} .cmp-cell-label").first.is_visible()
     assert page.get_attribute(box, "role") == "table"  # still a table for screen readers
+
+    # the per-line table still scrolls sideways there, its care lines staying in view
+    scrolled = """(() => {
+      const table = document.querySelector('.cmp-lines-table');
+      table.parentElement.scrollLeft = 200;
+      return [table.parentElement.scrollLeft, table.querySelector('tbody th').getBoundingClientRect().left,
+              table.parentElement.getBoundingClientRect().left];
+    })()"""
+    offset, header_left, box_left = page.evaluate(scrolled)
+    assert offset > 0 and abs(header_left - box_left) <= 1, (offset, header_left, box_left)
 
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not any(page.evaluate(below))
