@@ -5,15 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ._data import PolicyData, policy_data
-from ._engine import LineResult, PersonLedger, evaluate_line
+from ._engine import LineResult, PersonLedger, claim_priority, evaluate_line, line_terms
 from ._explain import Explainer
 from ._money import ZERO, to_json_number
-from ._profile import Combination, Profile, parse_profile
+from ._profile import Combination, Person, Profile, parse_profile
 
 __all__ = ["compare", "compare_parsed"]
 
 ADULT_AGE = 18  # art. 1.5.1: no premium before 18
 DENTAL_CHAPTER = "8"
+KIND_TITLES = {"av": "aanvullende verzekering", "dental": "tandartsverzekering"}
 
 
 def _line_json(line: LineResult) -> dict:
@@ -41,24 +42,47 @@ def _premium_year(profile: Profile, combination: Combination, data: PolicyData) 
     return 12 * monthly * adults
 
 
-def _combination_json(profile: Profile, combination: Combination, data: PolicyData, say: Explainer) -> dict:
-    av = data.packages["av"][combination.av]
-    dental = data.packages["dental"][combination.dental] if combination.dental else None
-    persons, cost, reimbursed, complete = [], ZERO, ZERO, True
-    for person in profile.persons:
+class _PackageLines:
+    """Each person's lines under each package, evaluated once and kept.
+
+    Supplementary and dental limits never meet, so a person's figures under a combination are
+    their supplementary lines under its AV package plus their dental lines under its dental package.
+    """
+
+    def __init__(self, profile: Profile, data: PolicyData):
+        self.profile, self.data, self.say = profile, data, Explainer()
+        self._kept: dict[tuple[int, str, str | None], dict[int, LineResult]] = {}
+
+    def lines(self, person_index: int, kind: str, name: str | None) -> dict[int, LineResult]:
+        """Line index -> result, for the person's lines of this kind under this package."""
+        key = (person_index, kind, name)
+        if key not in self._kept:
+            self._kept[key] = self._evaluate(self.profile.persons[person_index], kind, name)
+        return self._kept[key]
+
+    def _evaluate(self, person: Person, kind: str, name: str | None) -> dict[int, LineResult]:
+        data = self.data
+        package = data.packages[kind][name] if name else None
+        chapter = DENTAL_CHAPTER if kind == "dental" else package["chapter"]
+        indices = [i for i, line in enumerate(person.care) if data.catalogue[line.id]["kind"] == kind]
+        terms = {i: line_terms(person.care[i], package, KIND_TITLES[kind], chapter, person, self.say) for i in indices}
+        # Limits go to the most reimbursed units first (see claim_priority); results keep the lines' order.
+        indices.sort(key=lambda i: -claim_priority(person.care[i], terms[i]))
         ledger = PersonLedger(person)
-        lines = []
-        for line in person.care:
-            if data.catalogue[line.id]["kind"] == "dental":
-                evaluated = evaluate_line(line, dental, "tandartsverzekering", DENTAL_CHAPTER, ledger, data, say)
-            else:
-                evaluated = evaluate_line(line, av, "aanvullende verzekering", av["chapter"], ledger, data, say)
-            cost += evaluated.cost
-            reimbursed += evaluated.reimbursed
-            complete = complete and evaluated.status != "unknown"
-            lines.append(_line_json(evaluated))
-        persons.append({"name": person.name, "lines": lines})
-    premium_year = _premium_year(profile, combination, data)
+        return {i: evaluate_line(person.care[i], terms[i], ledger, data, self.say) for i in indices}
+
+
+def _combination_json(profile: Profile, combination: Combination, kept: _PackageLines) -> dict:
+    persons, cost, reimbursed, complete = [], ZERO, ZERO, True
+    for index, person in enumerate(profile.persons):
+        evaluated = {**kept.lines(index, "av", combination.av), **kept.lines(index, "dental", combination.dental)}
+        lines = [evaluated[i] for i in range(len(person.care))]
+        for line in lines:
+            cost += line.cost
+            reimbursed += line.reimbursed
+            complete = complete and line.status != "unknown"
+        persons.append({"name": person.name, "lines": [_line_json(line) for line in lines]})
+    premium_year = _premium_year(profile, combination, kept.data)
     out_of_pocket = cost - reimbursed
     return {
         "av": combination.av,
@@ -74,10 +98,10 @@ def _combination_json(profile: Profile, combination: Combination, data: PolicyDa
 
 
 def compare_parsed(profile: Profile, data: PolicyData) -> dict:
-    say = Explainer()
+    kept = _PackageLines(profile, data)
     return {
         "year": profile.year,
-        "results": [_combination_json(profile, combination, data, say) for combination in profile.combinations],
+        "results": [_combination_json(profile, combination, kept) for combination in profile.combinations],
     }
 
 

@@ -35,15 +35,26 @@ def _parse_rule(rule: dict) -> dict:
         if key in rule:
             parsed[key] = Decimal(rule[key])
     if "tiers" in rule:
-        parsed["tiers"] = [
-            {"rate": Decimal(t["rate"]), "up_to": Decimal(t["up_to"]) if "up_to" in t else None} for t in rule["tiers"]
-        ]
+        parsed["tiers"] = _parse_tiers(rule["tiers"])
     parsed["limits"] = [
         {**limit, **({"amount": Decimal(limit["amount"])} if "amount" in limit else {})}
         for limit in rule.get("limits", [])
     ]
     if isinstance(rule.get("non_contracted"), dict):
         parsed["non_contracted"] = {"unit_max": Decimal(rule["non_contracted"]["unit_max"])}
+    return parsed
+
+
+def _parse_tiers(tiers: list[dict]) -> list[dict]:
+    """Bands with their bounds: `up_to` ends a band at a cost, `band` gives its width ("70% van € 500").
+
+    `up_to` None is an open band; after a last band with a bound nothing more is reimbursed.
+    """
+    parsed, lower = [], Decimal(0)
+    for tier in tiers:
+        upper = Decimal(tier["up_to"]) if "up_to" in tier else lower + Decimal(tier["band"]) if "band" in tier else None
+        parsed.append({"rate": Decimal(tier["rate"]), "from": lower, "up_to": upper, "band": "band" in tier})
+        lower = upper
     return parsed
 
 

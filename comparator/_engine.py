@@ -9,14 +9,14 @@ used up in the order the lines are given; what earlier lines used is said in the
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ._data import PolicyData
 from ._explain import Explainer
 from ._money import ZERO, cents
 from ._profile import CareLine, Person
 
-__all__ = ["LineResult", "PersonLedger", "evaluate_line"]
+__all__ = ["Decided", "LineResult", "PersonLedger", "Terms", "claim_priority", "evaluate_line", "line_terms"]
 
 HUNDRED = Decimal(100)
 NON_CONTRACTED_ARTICLE = "1.8.3"
@@ -65,78 +65,142 @@ def _eligible(rule: dict, person: Person) -> bool | None:
 
 
 def _tiered(tiers: list[dict], start: Decimal, cost: Decimal) -> Decimal:
-    """Reimbursement for costs from `start` to `start + cost` over rising bands."""
-    total, lower, end = ZERO, ZERO, start + cost
+    """Reimbursement for costs from `start` to `start + cost` over the bands (none past a last bounded band)."""
+    total, end = ZERO, start + cost
     for tier in tiers:
-        upper = tier["up_to"] if tier["up_to"] is not None else end
-        overlap = min(end, upper) - max(start, lower)
+        upper = end if tier["up_to"] is None else tier["up_to"]
+        overlap = min(end, upper) - max(start, tier["from"])
         if overlap > 0:
             total += overlap * tier["rate"] / HUNDRED
-        lower = upper
     return total
+
+
+def _tiered_units(tiers: list[dict], start: Decimal, price: Decimal, count: int, unit_max: Decimal) -> Decimal:
+    """The sum over `count` units of `price` from `start` of each unit's tiered amount, at most `unit_max` each.
+
+    Closed form, so the work does not grow with `count`: the units wholly inside a band all get the
+    same amount; only a unit that straddles a band's bound is computed on its own.
+    """
+    if not count or not price:
+        return ZERO
+    total, end, straddling = ZERO, start + count * price, set()
+    for tier in tiers:
+        first = max(0, _ceil((tier["from"] - start) / price))
+        last = count - 1 if tier["up_to"] is None else min(count - 1, _floor((tier["up_to"] - start) / price) - 1)
+        if last >= first:
+            total += (last - first + 1) * min(price * tier["rate"] / HUNDRED, unit_max)
+        if tier["up_to"] is not None and start < tier["up_to"] < end:
+            offset = (tier["up_to"] - start) / price
+            if offset != _floor(offset):
+                straddling.add(_floor(offset))
+    for unit in straddling:
+        total += min(_tiered(tiers, start + unit * price, price), unit_max)
+    return total
+
+
+def _ceil(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_CEILING))
+
+
+def _floor(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_FLOOR))
 
 
 def _position_for(tiers: list[dict], reimbursed: Decimal) -> Decimal:
     """The costs that yield `reimbursed` over the bands: where earlier claims left the tiers."""
-    position, lower = ZERO, ZERO
     for tier in tiers:
-        if tier["up_to"] is None:
-            return position + reimbursed * HUNDRED / tier["rate"]
-        band = (tier["up_to"] - lower) * tier["rate"] / HUNDRED
-        if reimbursed <= band:
-            return position + reimbursed * HUNDRED / tier["rate"]
-        position, reimbursed, lower = tier["up_to"], reimbursed - band, tier["up_to"]
-    return position
+        band = None if tier["up_to"] is None else (tier["up_to"] - tier["from"]) * tier["rate"] / HUNDRED
+        if tier["rate"] and (band is None or reimbursed <= band):
+            return tier["from"] + reimbursed * HUNDRED / tier["rate"]
+        reimbursed -= band or ZERO
+    return tiers[-1]["up_to"]
 
 
 def _limit_key(care_id: str, rule_index: int, limit_index: int, limit: dict) -> str:
     return f"pool:{limit['pool']}" if "pool" in limit else f"{care_id}:{rule_index}:{limit_index}"
 
 
-def evaluate_line(
-    line: CareLine,
-    package: dict | None,
-    package_kind_title: str,
-    chapter: str,
-    ledger: PersonLedger,
-    data: PolicyData,
-    say: Explainer,
-) -> LineResult:
-    cost = line.count * line.price
+@dataclasses.dataclass(frozen=True)
+class Terms:
+    """The rule variant a line is reimbursed under, in its package, with its article and maximum per unit."""
 
-    def result(reimbursed: Decimal, status: str, article: str, explanation: str) -> LineResult:
-        return LineResult(line.id, cost, reimbursed, status, article, explanation)
+    package: dict
+    rule_index: int
+    rule: dict
+    article: str
+    unit_max: Decimal | None
 
+
+@dataclasses.dataclass(frozen=True)
+class Decided:
+    """A line decided before any limit is looked at: not covered, or not computable."""
+
+    status: str
+    article: str
+    explanation: str
+
+
+def line_terms(
+    line: CareLine, package: dict | None, kind_title: str, chapter: str, person: Person, say: Explainer
+) -> Terms | Decided:
+    """The terms a line is reimbursed under, or the outcome that decides it without them."""
     if package is None:
-        return result(ZERO, "not_covered", chapter, say.no_package(package_kind_title))
+        return Decided("not_covered", chapter, say.no_package(kind_title))
     benefit = package["benefits"].get(line.id)
     if benefit is None:
         excluded = package["not_covered"].get(line.id)
         if excluded:
-            return result(ZERO, "not_covered", excluded["article"], excluded["explanation"])
-        return result(ZERO, "not_covered", chapter, say.not_in_package(package["title"]))
-
-    rule_index, rule, eligibility = _choose_rule(benefit["rules"], ledger.person)
+            return Decided("not_covered", excluded["article"], excluded["explanation"])
+        return Decided("not_covered", chapter, say.not_in_package(package["title"]))
+    rule_index, rule, eligibility = _choose_rule(benefit["rules"], person)
     article = rule.get("article", benefit["article"])
     if eligibility is None:
-        return result(ZERO, "unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
+        return Decided("unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
     if not eligibility:
-        return result(ZERO, "not_covered", article, rule["not_eligible"])
+        return Decided("not_covered", article, rule["not_eligible"])
     if "unknown" in rule:
-        return result(ZERO, "unknown", article, say.unknown(rule["unknown"]["reason"]))
+        return Decided("unknown", article, say.unknown(rule["unknown"]["reason"]))
     unit_max = rule.get("unit_max")
     if not line.contracted and "non_contracted" in rule:
         if rule["non_contracted"] == "unknown":
-            return result(ZERO, "unknown", NON_CONTRACTED_ARTICLE, say.non_contracted_unknown())
+            return Decided("unknown", NON_CONTRACTED_ARTICLE, say.non_contracted_unknown())
         nc_max = rule["non_contracted"]["unit_max"]
         unit_max = nc_max if unit_max is None else min(unit_max, nc_max)
+    return Terms(package, rule_index, rule, article, unit_max)
 
-    step = _Step(line, rule, rule_index, package, ledger, say)
+
+def claim_priority(line: CareLine, terms: Terms | Decided) -> Decimal:
+    """Where a line comes in the order a person's lines use up limits: higher first.
+
+    The most reimbursed units come first, so the result does not depend on the order the lines were
+    entered in (the conditions do not say which treatment counts first, and a profile has no
+    dates). Lines under tiers come last, in the order entered: their bands run over the year's
+    costs together, whatever the order.
+    """
+    if isinstance(terms, Decided) or "tiers" in terms.rule:
+        return ZERO
+    value = line.price * terms.rule.get("rate", HUNDRED) / HUNDRED
+    return value if terms.unit_max is None else min(value, terms.unit_max)
+
+
+def evaluate_line(
+    line: CareLine, terms: Terms | Decided, ledger: PersonLedger, data: PolicyData, say: Explainer
+) -> LineResult:
+    cost = line.count * line.price
+    if isinstance(terms, Decided):
+        return LineResult(line.id, cost, ZERO, terms.status, terms.article, terms.explanation)
+    if not cost:
+        # Nothing reimbursed is not a reimbursement: a line that costs nothing uses up no count,
+        # occasion or amount (the contract's example uses one to state earlier reimbursements).
+        return LineResult(line.id, cost, ZERO, "covered", terms.article, say.summary("covered", cost, ZERO, []))
+    step = _Step(line, terms.rule, terms.rule_index, terms.package, ledger, say)
     count = step.cap_count()
-    reimbursed = step.apply_rate_and_unit_max(count, unit_max, data.catalogue[line.id].get("unit", "keer"))
+    reimbursed = step.apply_rate_and_unit_max(count, terms.unit_max, data.catalogue[line.id].get("unit", "keer"))
     reimbursed = step.cap_amount(reimbursed, data)
     status = "covered" if reimbursed == cost else "not_covered" if reimbursed == 0 else "partial"
-    return result(reimbursed, status, article, say.summary(status, cost, reimbursed, step.notes))
+    return LineResult(
+        line.id, cost, reimbursed, status, terms.article, say.summary(status, cost, reimbursed, step.notes)
+    )
 
 
 def _choose_rule(rules: list[dict], person: Person) -> tuple[int, dict, bool | None]:
@@ -169,18 +233,21 @@ class _Step:
         """Count limits: sessions, hours, days, occasions ("eenmaal")."""
         line, ledger = self.line, self.ledger
         count, keys = line.count, []
+        # The rule's own maximum per unit, not a lower one for this line's provider: earlier claims
+        # may have been at a contracted provider.
+        earlier_amount = ledger.earlier_amount.get(line.id, ZERO)
+        paid = _units_paid(earlier_amount, self.rule.get("unit_max"))
+        earlier = max(ledger.earlier_count.get(line.id, 0), paid)
+        implied_by = earlier_amount if paid > ledger.earlier_count.get(line.id, 0) else None
         for limit_index, limit in enumerate(self.rule["limits"]):
             if "count" not in limit:
                 continue
             key = self.key(limit_index, limit)
             keys.append(key)
-            earlier = ledger.earlier_count.get(line.id, 0)
-            if limit["unit"] == "keer" and ledger.earlier_amount.get(line.id, ZERO) > 0:
-                earlier = max(earlier, 1)  # a once-only benefit paid earlier in the period is used
             used = ledger.count_used.get(key, 0)
             remaining = max(0, limit["count"] - used - earlier)
             if remaining < count:
-                self.notes.append(self.say.count_limit(limit, line, remaining, used, earlier))
+                self.notes.append(self.say.count_limit(limit, line, remaining, used, earlier, implied_by))
                 count = remaining
         for key in keys:
             ledger.count_used[key] = ledger.count_used.get(key, 0) + count
@@ -198,8 +265,7 @@ class _Step:
             start = lines_cost + _position_for(tiers, _pool_earlier(tier_key, line, self.package, ledger))
             uncapped = capped = _tiered(tiers, start, cost)
             if unit_max is not None:
-                units = (_tiered(tiers, start + k * line.price, line.price) for k in range(count))
-                capped = sum((min(amount, unit_max) for amount in units), ZERO)
+                capped = _tiered_units(tiers, start, line.price, count, unit_max)
             ledger.cost_in_tiers[tier_key] = lines_cost + cost
             if uncapped < cost:
                 self.notes.append(self.say.tiers(tiers, start, cost, cents(uncapped)))
@@ -229,6 +295,17 @@ class _Step:
         for key in keys:
             self.ledger.amount_used[key] = self.ledger.amount_used.get(key, ZERO) + reimbursed
         return reimbursed
+
+
+def _units_paid(earlier_amount: Decimal, unit_max: Decimal | None) -> int:
+    """The fewest units an earlier reimbursement can have paid: at least one, and at most `unit_max` each.
+
+    So "€ 25 per dag tot maximaal 42 dagen per 3 kalenderjaren" never pays more than 42 x € 25 in
+    the window, whether or not the earlier count is known.
+    """
+    if earlier_amount <= 0:
+        return 0
+    return 1 if unit_max is None else max(1, _ceil(earlier_amount / unit_max))
 
 
 def _pool_earlier(key: str, line: CareLine, package: dict, ledger: PersonLedger) -> Decimal:

@@ -25,9 +25,9 @@ def _period(limit: dict) -> str:
     }[limit["period"]]
 
 
-def _already_used(on_earlier_lines: str, earlier_in_period: str) -> str:
-    """' (X al op eerdere regels en Y eerder in de periode)', with the parts that are not empty."""
-    parts = [f"{on_earlier_lines} al op eerdere regels"] if on_earlier_lines else []
+def _already_used(on_other_lines: str, earlier_in_period: str) -> str:
+    """' (X al op andere regels en Y eerder in de periode)', with the parts that are not empty."""
+    parts = [f"{on_other_lines} al op andere regels"] if on_other_lines else []
     parts += [earlier_in_period] if earlier_in_period else []
     return f" ({' en '.join(parts)})" if parts else ""
 
@@ -59,13 +59,17 @@ class Explainer:
             "gemiddeld gecontracteerde tarief (artikel 1.8.3), en dat tarief staat niet in de voorwaarden."
         )
 
-    def count_limit(self, limit: dict, line, remaining: int, used_by_lines: int, earlier: int) -> str:
+    def count_limit(
+        self, limit: dict, line, remaining: int, used_by_lines: int, earlier: int, implied_by: Decimal | None
+    ) -> str:
+        """`implied_by`: the earlier reimbursement from which `earlier` follows, when no count was given."""
         unit = limit["unit"]
         text = f"maximaal {_units(limit['count'], unit)}{_period(limit)}"
-        text += _already_used(
-            _units(used_by_lines, unit) if used_by_lines else "",
-            f"{_units(earlier, unit)} eerder in de periode" if earlier else "",
-        )
+        if implied_by is None:
+            earlier_text = f"{_units(earlier, unit)} eerder in de periode" if earlier else ""
+        else:
+            earlier_text = f"{euro(implied_by)} eerder in de periode vergoed, dus ten minste {_units(earlier, unit)}"
+        text += _already_used(_units(used_by_lines, unit) if used_by_lines else "", earlier_text)
         price = euro(line.price)
         return f"{text}: {remaining} x {price} vergoed, {_units(line.count - remaining, unit)} zelf betalen"
 

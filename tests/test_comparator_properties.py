@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from comparator import ProfileError, compare
 from comparator._data import policy_data
+from comparator._engine import _choose_rule
+from comparator._profile import Person
 
 CARE_IDS = sorted(policy_data().catalogue)
 AV = ["primair", "royaal", "ideaal", "optimaal", "excellent"]
@@ -117,3 +119,121 @@ def test_random_json_raises_nothing_but_profile_error(value):
         compare(value)
     except ProfileError as error:
         assert "\n" not in str(error) and ":" in str(error)
+
+
+# Readings the engine keeps to the text (zero-cost lines, order of lines, windows) -----------
+
+DATA = policy_data()
+
+
+def _rule_for(av: str | None, dental: str | None, care_id: str, person: dict) -> dict | None:
+    kind = DATA.catalogue[care_id]["kind"]
+    name = dental if kind == "dental" else av
+    benefit = DATA.packages[kind][name]["benefits"].get(care_id) if name else None
+    if benefit is None:
+        return None
+    parsed = Person(None, person["age"], person.get("sex"), ())
+    return _choose_rule(benefit["rules"], parsed)[1]
+
+
+free_lines = st.fixed_dictionaries(
+    {"id": st.sampled_from(CARE_IDS), "price": st.just(0)},
+    optional={"count": st.integers(1, 60), "contracted": st.booleans()},
+)
+
+
+@FAST
+@given(profiles, st.data())
+def test_a_line_that_costs_nothing_never_changes_another_line(profile, data):
+    index = data.draw(st.integers(0, len(profile["persons"]) - 1))
+    care = profile["persons"][index]["care"]
+    position = data.draw(st.integers(0, len(care)))
+    grown = json.loads(json.dumps(profile))
+    grown["persons"][index]["care"].insert(position, data.draw(free_lines))
+    for before, after in zip(compare(profile)["results"], compare(grown)["results"], strict=True):
+        lines_after = [person["lines"] for person in after["persons"]]
+        del lines_after[index][position]
+        assert [person["lines"] for person in before["persons"]] == lines_after
+        assert money(before["reimbursed"]) == money(after["reimbursed"])
+
+
+@FAST
+@given(profiles, st.randoms(use_true_random=False))
+def test_the_order_of_a_persons_lines_does_not_change_what_untiered_benefits_reimburse(profile, random):
+    shuffled = json.loads(json.dumps(profile))
+    for person in shuffled["persons"]:
+        random.shuffle(person["care"])
+
+    def untiered_totals(result: dict, persons: list[dict]) -> list[Decimal]:
+        totals = []
+        for person, person_result in zip(persons, result["persons"], strict=True):
+            lines = zip(person["care"], person_result["lines"], strict=True)
+            totals.append(
+                sum(
+                    (
+                        money(line["reimbursed"])
+                        for care, line in lines
+                        if "tiers" not in (_rule_for(result["av"], result["dental"], care["id"], person) or {})
+                    ),
+                    Decimal(0),
+                )
+            )
+        return totals
+
+    before, after = compare(profile)["results"], compare(shuffled)["results"]
+    for result_before, result_after in zip(before, after, strict=True):
+        assert untiered_totals(result_before, profile["persons"]) == untiered_totals(result_after, shuffled["persons"])
+
+
+def _window_limits(rule: dict) -> list[Decimal]:
+    """What a rule can pay at most within each of its own (unshared) limits."""
+    bounds = []
+    for limit in rule["limits"]:
+        if "pool" in limit:
+            continue
+        if "amount" in limit:
+            bounds.append(limit["amount"])
+        elif "unit_max" in rule:
+            bounds.append(limit["count"] * rule["unit_max"])
+    return bounds
+
+
+WINDOWED = sorted(
+    {
+        care_id
+        for kind in DATA.packages.values()
+        for package in kind.values()
+        for care_id, benefit in package["benefits"].items()
+        if any(_window_limits(rule) for rule in benefit["rules"])
+    }
+)
+
+
+@FAST
+@given(
+    st.sampled_from(WINDOWED),
+    st.integers(0, 90),
+    st.lists(
+        st.fixed_dictionaries({"price": prices}, optional={"count": st.integers(1, 60), "contracted": st.booleans()}),
+        min_size=1,
+        max_size=4,
+    ),
+    st.decimals(min_value=0, max_value=3000, places=2),
+    st.booleans(),
+)
+def test_no_window_ever_pays_more_than_its_limit_whatever_was_paid_earlier(care_id, age, lines, earlier, own_line):
+    care = [{"id": care_id, **line} for line in lines]
+    history = {"reimbursed_earlier_in_period": float(earlier)}
+    if own_line:
+        care.append({"id": care_id, "price": 0, **history})
+    else:
+        care[0].update(history)
+    person = {"age": age, "sex": "female", "care": care}
+    packages = [{"av": av, "dental": dental} for av, dental in zip(AV, DENTAL[1:] + [None], strict=True)]
+    for result in compare({"persons": [person], "packages": packages})["results"]:
+        rule = _rule_for(result["av"], result["dental"], care_id, person)
+        if rule is None or "unknown" in rule:
+            continue
+        reimbursed = sum((money(line["reimbursed"]) for line in result["persons"][0]["lines"]), Decimal(0))
+        for bound in _window_limits(rule):
+            assert reimbursed <= max(Decimal(0), bound - earlier), (result["av"], result["dental"], bound)
