@@ -38,7 +38,7 @@ def _rule_numbers(rule: dict) -> list[tuple[tuple, object]]:
         if key in rule:
             out.append(((key,), rule[key]))
     for i, tier in enumerate(rule.get("tiers", [])):
-        for key in ("up_to", "rate"):
+        for key in ("up_to", "band", "rate"):
             if key in tier:
                 out.append((("tiers", i, key), tier[key]))
     for i, limit in enumerate(rule.get("limits", [])):
@@ -192,8 +192,11 @@ class _Checker:
     def check_rule_shape(self, loaded, path, rule) -> None:
         tiers = rule.get("tiers", [])
         bounds = [t.get("up_to") for t in tiers]
-        if tiers and (bounds[-1] is not None or None in bounds[:-1] or bounds[:-1] != sorted(bounds[:-1])):
-            self.add(loaded, path + ("tiers",), "tiers must rise, each with up_to, the last without")
+        widths = [t for t in tiers[:-1] if "band" in t]
+        if tiers and (bounds[-1] is not None or None in bounds[:-1] or bounds[:-1] != sorted(bounds[:-1]) or widths):
+            self.add(
+                loaded, path + ("tiers",), "tiers must rise, each with up_to, the last without (open, or with a band)"
+            )
         age = rule.get("eligibility", {}).get("age", {})
         if "under" in age and "through" in age:
             self.add(loaded, path + ("eligibility", "age"), "use either 'under' or 'through', not both")

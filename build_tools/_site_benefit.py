@@ -6,7 +6,7 @@ from ._site_data import Package
 from ._site_markdown import escape
 from ._site_page import PageWriter
 from ._site_paths import ABOUT_PAGE, article_target
-from ._site_text import UNKNOWN, condition_label, eligibility_text, limit_parts, rate_text
+from ._site_text import UNKNOWN, condition_label, eligibility_text, limit_parts, rate_text, tiers_maximum
 
 __all__ = ["article_link", "benefit_facts", "keywords_line", "quote_items", "quotes_block"]
 
@@ -46,6 +46,9 @@ def _rule_rows(page: PageWriter, package: Package, rule: dict, unit: str | None,
             shared = f" <span class='pv-muted'>(samen met {escape(', '.join(pool_partners))})</span>"
         rows.append(_row("Maximum", escape("; ".join(maxima)) + shared))
         rows.append(_row("Periode", escape("; ".join(periods))))
+    elif "tiers" in rule and tiers_maximum(rule["tiers"]):
+        maximum, derivation = tiers_maximum(rule["tiers"])
+        rows.append(_row("Maximum", f"{escape(maximum)} <span class='pv-muted'>({escape(derivation)})</span>"))
     elif "unknown" not in rule:
         rows.append(_row("Maximum", '<span class="pv-muted">geen maximumbedrag genoemd</span>'))
     non_contracted = rule.get("non_contracted")

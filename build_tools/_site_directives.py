@@ -146,7 +146,7 @@ def _gaps(page: PageWriter, site: SiteData, _args: list[str]) -> None:
             f"<li>Hoofdstuk 8 kent geen tandartsverzekering {escape(join_dutch(lacking))}: bij die aanvullende "
             "verzekering hoort geen eigen tandartspakket.</li>"
         )
-    for package in [*site.dental, *site.av]:  # the truncated dental text first: the biggest gap
+    for package in [*site.dental, *site.av]:
         for benefit in package.data["benefits"]:
             for rule in benefit["rules"]:
                 if "unknown" in rule:

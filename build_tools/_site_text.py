@@ -18,6 +18,7 @@ __all__ = [
     "limit_parts",
     "percent",
     "rate_text",
+    "tiers_maximum",
 ]
 
 UNKNOWN = "onbekend"
@@ -101,8 +102,12 @@ def rate_text(rule: dict, unit: str | None) -> str:
         for tier in rule["tiers"]:
             if "up_to" in tier:
                 bands.append(f"{percent(tier['rate'])} van de kosten tot {euros(tier['up_to'])}")
+            elif "band" in tier:
+                bands.append(f"{percent(tier['rate'])} van de volgende {euros(tier['band'])}")
             else:
                 bands.append(f"daarboven {percent(tier['rate'])}")
+        if "band" in rule["tiers"][-1]:
+            bands.append("daarboven niets")
         text = ", ".join(bands)
     elif "rate" in rule:
         text = f"{percent(rule['rate'])} van de kosten"
@@ -112,6 +117,20 @@ def rate_text(rule: dict, unit: str | None) -> str:
         per = f" per {_unit(unit, 1)}" if unit else ""
         text += f", maximaal {euros(rule['unit_max'])}{per}"
     return text
+
+
+def tiers_maximum(tiers: list[dict]) -> tuple[str, str] | None:
+    """What bands that all end pay at most in a year, and how: ("€ 1.100 per kalenderjaar", "€ 750 + 70% van € 500")."""
+    if "band" not in tiers[-1]:
+        return None
+    total, lower, terms = Decimal(0), Decimal(0), []
+    for tier in tiers:
+        upper = Decimal(str(tier["up_to"])) if "up_to" in tier else lower + Decimal(str(tier["band"]))
+        rate = Decimal(str(tier["rate"]))
+        total += (upper - lower) * rate / 100
+        terms.append(euros(upper - lower) if rate == 100 else f"{percent(rate)} van {euros(upper - lower)}")
+        lower = upper
+    return f"{euros(total)} per kalenderjaar", " + ".join(terms)
 
 
 def period_text(limit: dict) -> str:
@@ -150,6 +169,8 @@ def _compact_rule(rule: dict, unit: str | None) -> str:
             )
         if "unit_max" in rule:
             parts.append(f"max.\u00a0{euros(rule['unit_max'])}" + (f" per {_unit(unit, 1)}" if unit else ""))
+        if "tiers" in rule and tiers_maximum(rule["tiers"]):
+            parts.append(f"max.\u00a0{tiers_maximum(rule['tiers'])[0]}")
         for limit in rule.get("limits", []):
             shared = " (gedeeld budget)" if "pool" in limit else ""
             period = "(geen periode genoemd)" if limit["period"] == "unstated" else period_text(limit)

@@ -144,17 +144,35 @@ def test_differences_are_called_out_on_theme_pages(site):
 
 
 def test_unknown_is_shown_as_onbekend_never_as_a_number(site):
-    excellent = PACKAGES[("dental", "excellent")]["benefits"][0]
-    assert "unknown" in excellent["rules"][0], "dental Excellent is expected to be unknown (truncated source)"
-    body = text_of(site, package_page("dental", "excellent"))
-    facts = body[body.index('data-care="tandarts"') :]
+    primair = PACKAGES[("av", "primair")]
+    contraception = next(b for b in primair["benefits"] if b["id"] == "anticonceptie")
+    assert "unknown" in contraception["rules"][0], "contraceptives are expected to be unknown (the GVS amount)"
+    body = text_of(site, package_page("av", "primair"))
+    facts = body[body.index('data-care="anticonceptie"') :]
     vergoeding = facts[facts.index("<dt>Vergoeding</dt>") : facts.index("</dd>", facts.index("<dt>Vergoeding</dt>"))]
     assert ">onbekend</strong>" in vergoeding and "€" not in vergoeding.split("</strong>")[0]
     matrix = text_of(site, "vergelijkingstabel/index.html")
-    row = matrix[matrix.rindex('<tr data-care="tandarts"') :]
+    row = matrix[matrix.index('<tr data-care="anticonceptie"') :]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")])
-    cell = re.sub(r"<[^>]+>", "", cells[-1])
-    assert cell.endswith("onbekend") and "€" not in cell
+    cell = re.sub(r"<[^>]+>", "", cells[1])  # Primair
+    assert "onbekend" in cell and "€" not in cell
+
+
+def test_dental_excellent_is_read_from_its_own_sentence_like_the_overview_reads_optimaal(site):
+    body = text_of(site, package_page("dental", "excellent"))
+    body = body[body.index('data-care="tandarts"') :]
+    facts = body[body.index("<dt>Vergoeding</dt>") : body.index("<dt>Voorwaarden</dt>")]
+    assert "onbekend" not in facts
+    for figure in ("100%", "€\u00a0750", "70%", "€\u00a0500", "€\u00a01.100 per kalenderjaar"):
+        assert figure in facts, figure
+    quotes = body[body.index('<details class="quote">') : body.index("</details>")]
+    assert "Zo lezen wij dit:" in quotes and "Optimaal" in quotes and "1.100" in quotes
+    assert "voorwaarden/tandarts/#tandartsverzekering-excellent" in quotes  # the article
+    assert "over-deze-gegevens/#premies" in quotes  # the insurer's overview, which reads Optimaal
+    matrix = text_of(site, "vergelijkingstabel/index.html")
+    row = matrix[matrix.rindex('<tr data-care="tandarts"') :]
+    cell = re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")])[-1])
+    assert "onbekend" not in cell and "1.100" in cell
 
 
 def test_the_dental_optimaal_reading_is_stated_next_to_the_quote(site):
