@@ -25,6 +25,8 @@ FIGURES = {
         ("compare in CPython", rf"CPython \S+\s+{NUMBER} ms per compare", "ms", "<= 2"),
         ("compare in Pyodide (Node)", rf"Pyodide \(Node\)\s+{NUMBER} ms per compare", "ms", "<= 10"),
         ("ratio Pyodide / CPython", rf"ratio Pyodide/CPython: {NUMBER}", "x", ""),
+        ("worst valid profile, CPython", rf"worst CPython\s+{NUMBER} ms", "ms", "<= 1000"),
+        ("worst valid profile, Pyodide (Node)", rf"worst Pyodide \(Node\)\s+{NUMBER} ms", "ms", ""),
     ],
     "bench_site.py": [
         ("pages built", rf"Pages built:\s+{NUMBER}", "", ""),
