@@ -110,13 +110,16 @@ def quote_items(page: PageWriter, package: Package, entry: dict) -> str:
     """Each verbatim sentence behind an entry with where it stands and, if any, how we read it."""
     items = []
     for source in entry["sources"]:
-        if source.get("document") == "overzicht":
-            where = f'<a href="{page.href(ABOUT_PAGE, "premies")}">overzicht dekking 2020</a>'
-        else:
-            where = article_link(page, package, source.get("article", entry["article"]))
         note = ""
         if source.get("note"):
             note = f'<p class="pv-note"><strong>Zo lezen wij dit:</strong> {page.md_inline(source["note"])}</p>'
+        if source.get("document") == "overzicht":
+            # The data's quote restates the overview's facts (in English, for the checker); the
+            # visitor reads what it says in the note, with where it comes from.
+            where = f'<a href="{page.href(ABOUT_PAGE, "premies")}">overzicht dekking 2020</a>'
+            items.append(f"<p class='pv-cite'>Uit het {where} van Promovendum:</p>{note}")
+            continue
+        where = article_link(page, package, source.get("article", entry["article"]))
         items.append(
             f"<blockquote><p>“{escape(source['quote'])}”</p><p class='pv-cite'>— {where}</p></blockquote>{note}"
         )

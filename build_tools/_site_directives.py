@@ -122,16 +122,18 @@ def _premiums(page: PageWriter, site: SiteData, _args: list[str]) -> None:
     rows = []
     for package in site.packages:
         entry = site.premium(package) or {}
-        source = entry.get("source")
-        quote = f"<code>{escape(source['quote'])}</code>" if source else ""
-        reason = f"<br>{page.md_inline(entry['unknown_reason'])}" if entry.get("unknown_reason") else ""
+        # The data's quote is the overview's table row, kept for the checker; visitors read Dutch.
+        if entry.get("unknown_reason"):
+            source = page.md_inline(entry["unknown_reason"])
+        else:
+            source = "Overzicht dekking 2020" if entry.get("source") else ""
         rows.append(
             f'<tr><td><a href="{page.href(package_page(package.kind, package.id))}">{escape(package.title)}</a></td>'
-            f"<td>{escape(premium_text(site, package))}</td><td>{quote}{reason}</td></tr>"
+            f"<td>{escape(premium_text(site, package))}</td><td>{source}</td></tr>"
         )
     page.html(
         f"{lead}"
-        '<div class="pv-premiums"><table><thead><tr><th>Pakket</th><th>Premie</th><th>Regel in het overzicht</th></tr>'
+        '<div class="pv-premiums"><table><thead><tr><th>Pakket</th><th>Premie</th><th>Bron</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
@@ -178,9 +180,15 @@ def _choices(page: PageWriter, site: SiteData, _args: list[str]) -> None:
             for source in entry["sources"]:
                 if source.get("note"):
                     link = page.href(package_page(package.kind, package.id), entry["id"])
+                    # An overview source restates facts for the checker; its note says them in Dutch.
+                    said = (
+                        "Uit het overzicht dekking 2020"
+                        if source.get("document") == "overzicht"
+                        else f"“{escape(source['quote'])}”"
+                    )
                     items.append(
                         f'<li><a href="{link}">{escape(site.care_item(entry["id"])["title"])}</a>: '
-                        f"{page.md_inline(source['note'])}<br><span class='pv-muted'>“{escape(source['quote'])}”</span></li>"
+                        f"{page.md_inline(source['note'])}<br><span class='pv-muted'>{said}</span></li>"
                     )
         if items:
             page.heading(3, package.title, f"keuzes-{package.kind}-{package.id}")

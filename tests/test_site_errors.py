@@ -90,3 +90,42 @@ def test_an_unknown_directive_fails_loudly(project):
 def test_an_article_that_does_not_exist_fails_loudly(project):
     line = edit(project, "docs/klachten.md", "[[polis: artikel 1.15]]", "[[polis: artikel 1.99]]")
     assert_fails_with(build(project), f"docs/klachten.md:{line}: article 1.99 is not in")
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "page", "word"),
+    [
+        (
+            "policies/av/ideaal.yaml",
+            "De tekst noemt geen periode bij het maximum van 6 uur.",
+            "De tekst noemt geen periode bij het maximum van 6 uur (period unstated).",
+            ".md",  # every page that shows the note: the first one built fails
+            "period unstated",
+        ),
+        (
+            "docs/klachten.md",
+            "[[polis: artikel 1.15]]",
+            "[[polis: artikel 1.15]]\n\nZie unit_max.",
+            "klachten.md",
+            "unit_max",
+        ),
+        (
+            "docs/klachten.md",
+            "[[polis: artikel 1.15]]",
+            "[[polis: artikel 1.15]]\n\nHooguit EUR 12,50.",
+            "klachten.md",
+            "EUR 1",
+        ),
+        (
+            "docs/declareren.md",
+            "## Welke verzekering betaalt eerst?",
+            "Premie: \\| Primair \\| € 8,90 \\|\n\n## Welke verzekering betaalt eerst?",
+            "declareren.md",
+            "| Primair |",
+        ),
+    ],
+    ids=["yaml-note", "field-name", "eur-amount", "table-debris"],
+)
+def test_internal_or_english_words_on_a_page_fail_the_build(project, relative, old, new, page, word):
+    edit(project, relative, old, new)
+    assert_fails_with(build(project), f"{page}: '{word}")
