@@ -123,7 +123,10 @@ def test_every_benefit_has_its_section_quotes_and_article_link(site, pages):
             block = block[: block.index("</details>")]
             assert '<details class="quote">' in block, f"{kind}/{name}/{benefit['id']}: quotes not folded"
             for source in benefit["sources"]:
-                words = " ".join(source["quote"].split()[:4])
+                if source.get("document") == "overzicht":  # restated facts: their Dutch note is shown
+                    words = " ".join(source["note"].split()[:4])
+                else:
+                    words = " ".join(source["quote"].split()[:4])
                 assert html.escape(words) in block, f"{benefit['id']}: quote missing"
             assert 'class="pv-article" href="../../voorwaarden/' in block, f"{benefit['id']}: no article link"
 
