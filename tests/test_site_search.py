@@ -70,6 +70,18 @@ def test_lay_terms_are_in_the_index_of_their_benefit(index, query):
     assert not missing, f"'{query}' does not reach {missing}"
 
 
+def test_snippets_keep_labels_and_values_apart(index):
+    # Labels of a benefit's facts, as they stand on the pages; in a snippet each is followed by ':'.
+    labels = ["Voor wie", "Vergoeding", "Maximum", "Periode", "Voorwaarden", "Uitsluitingen", "Artikel"]
+    joined = re.compile(rf"(?:{'|'.join(labels)})(?=[A-Z€0-9])|[a-z.)%](?:{'|'.join(labels)})\b")
+    runs = [
+        f"{doc['location']}: ...{doc['text'][max(0, m.start() - 20) : m.end() + 20]}..."
+        for doc in index["docs"]
+        for m in joined.finditer(re.sub(r"<[^>]+>", "", doc["text"]))
+    ]
+    assert not runs, "words run together in search snippets:\n" + "\n".join(runs[:10])
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("query", LAY_TERMS)
 def test_material_search_puts_the_theme_page_first(guarded_page, site_url, query):
