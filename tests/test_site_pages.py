@@ -152,7 +152,7 @@ def test_unknown_is_shown_as_onbekend_never_as_a_number(site):
     assert "unknown" in contraception["rules"][0], "contraceptives are expected to be unknown (the GVS amount)"
     body = text_of(site, package_page("av", "primair"))
     facts = body[body.index('data-care="anticonceptie"') :]
-    vergoeding = facts[facts.index("<dt>Vergoeding</dt>") : facts.index("</dd>", facts.index("<dt>Vergoeding</dt>"))]
+    vergoeding = facts[facts.index("<dt>Vergoeding") : facts.index("</dd>", facts.index("<dt>Vergoeding"))]
     assert ">onbekend</strong>" in vergoeding and "€" not in vergoeding.split("</strong>")[0]
     matrix = text_of(site, "vergelijkingstabel/index.html")
     row = matrix[matrix.index('<tr data-care="anticonceptie"') :]
@@ -164,7 +164,7 @@ def test_unknown_is_shown_as_onbekend_never_as_a_number(site):
 def test_dental_excellent_is_read_from_its_own_sentence_like_the_overview_reads_optimaal(site):
     body = text_of(site, package_page("dental", "excellent"))
     body = body[body.index('data-care="tandarts"') :]
-    facts = body[body.index("<dt>Vergoeding</dt>") : body.index("<dt>Voorwaarden</dt>")]
+    facts = body[body.index("<dt>Vergoeding") : body.index("<dt>Voorwaarden")]
     assert "onbekend" not in facts
     for figure in ("100%", "€\u00a0750", "70%", "€\u00a0500", "€\u00a01.100 per kalenderjaar"):
         assert figure in facts, figure
