@@ -15,15 +15,17 @@ __all__ = ["write_matrix_page"]
 def write_matrix_page(page: PageWriter, site: SiteData) -> None:
     page.html(
         '<div class="pv-lead"><p>Elke soort zorg uit de catalogus tegen elk pakket. Kies een zorgsoort of typ '
-        "een woord (bijvoorbeeld <em>bril</em> of <em>beugel</em>) om de tabel korter te maken. Klik op een "
-        "vergoeding voor alle voorwaarden en de letterlijke tekst.</p></div>"
+        "een woord (bijvoorbeeld <em>bril</em> of <em>beugel</em>) om de tabel korter te maken. Klik op de "
+        "naam van de zorg voor alle voorwaarden en de letterlijke tekst per pakket.</p></div>"
     )
     page.html(_filter_panel(site))
-    page.heading(2, "Aanvullende verzekeringen", "aanvullend")
-    page.html(_table(page, site, site.av, list(site.care.values())))
-    page.heading(2, "Tandartsverzekeringen", "tandarts")
-    dental_care = [c for c in site.care.values() if any(p.mentions(c["id"]) for p in site.dental)]
-    page.html(_table(page, site, site.dental, dental_care))
+    for title, anchor, packages in (
+        ("Aanvullende verzekeringen", "aanvullend", site.av),
+        ("Tandartsverzekeringen", "tandarts", site.dental),
+    ):
+        page.heading(2, title, anchor)
+        care = [c for c in site.care.values() if any(p.mentions(c["id"]) for p in packages)]
+        page.html(_table(page, site, packages, care))
     page.html('<p class="pv-matrix-empty" data-matrix-empty hidden>Geen zorg gevonden. Probeer een ander woord.</p>')
 
 
@@ -47,16 +49,15 @@ def _table(page: PageWriter, site: SiteData, packages: list[Package], care_items
         for p in packages
     )
     body = []
-    current_theme = None
-    for care in care_items:
-        if care["theme"] != current_theme:
-            current_theme = care["theme"]
-            theme = site.theme(current_theme)
+    # One group per theme, in the catalogue's order of themes (care ids of a theme need not be adjacent).
+    for theme in site.themes:
+        rows = [_row(page, care, packages) for care in care_items if care["theme"] == theme["id"]]
+        if rows:
             body.append(
                 f'<tr class="pv-theme-row" data-theme="{escape(theme["id"])}"><th colspan="{len(packages) + 1}" '
                 f'scope="colgroup"><a href="{page.href(theme_page(theme["id"]))}">{escape(theme["title"])}</a></th></tr>'
             )
-        body.append(_row(page, care, packages))
+            body.extend(rows)
     return (
         '<div class="pv-matrix-wrap"><table data-matrix>'
         f'<thead><tr><th scope="col">Zorg</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
@@ -76,8 +77,7 @@ def _row(page: PageWriter, care: dict, packages: list[Package]) -> str:
         words += " " + " ".join(benefit.get("keywords", []))
         short = compact_rules(benefit, care.get("unit"))
         css = "pv-unknown" if UNKNOWN in short else "pv-covered"
-        href = page.href(package_page(package.kind, package.id), care["id"])
-        cells.append(f'<td class="{css}"><a href="{href}">{escape(short)}</a></td>')
+        cells.append(f'<td class="{css}">{escape(short)}</td>')
     name = f'<a href="{page.href(theme_page(care["theme"]), care["id"])}">{escape(care["title"])}</a>'
     return (
         f'<tr data-care="{escape(care["id"])}" data-theme="{escape(care["theme"])}" data-words="{escape(words)}">'

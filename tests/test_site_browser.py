@@ -77,6 +77,10 @@ def test_matrix_filters_by_theme_and_text_after_instant_navigation(guarded_page,
     page.select_option("select[name=thema]", "")
     page.fill("input[name=tekst]", "beugel")
     assert set(visible_rows(page)) == {"orthodontie"}
+    page.fill("input[name=tekst]", "fitness")
+    assert set(visible_rows(page)) == {"fitness-inschrijving"}
+    assert page.locator("tr.pv-theme-row:visible").count() == 1  # its theme, once
+    assert not page.locator("#tandarts").is_visible()  # no empty "Tandartsverzekeringen" heading
     page.fill("input[name=tekst]", "geen-zorg-heet-zo")
     assert visible_rows(page) == []
     assert page.locator("[data-matrix-empty]").is_visible()

@@ -139,6 +139,18 @@ def test_every_catalogue_id_is_on_its_theme_page_and_in_the_matrix(pages):
         assert care["id"] in rows, care["id"]
 
 
+def test_the_matrix_groups_each_theme_once_in_catalogue_order_and_links_only_the_care_names(site):
+    matrix = text_of(site, "vergelijkingstabel/index.html")
+    order = [theme["id"] for theme in CATALOGUE["themes"]]
+    for table in re.findall(r"<table data-matrix>.*?</table>", matrix, flags=re.S):
+        groups = re.findall(r'class="pv-theme-row" data-theme="([^"]+)"', table)
+        assert len(groups) == len(set(groups)), groups
+        assert groups == sorted(groups, key=order.index), groups
+        for row in re.findall(r"<tr data-care=.*?</tr>", table, flags=re.S):
+            assert "<a " not in "".join(re.findall(r"<td[^>]*>.*?</td>", row, flags=re.S)), row[:80]
+            assert re.search(r'<th scope="row"><a href=', row), row[:80]
+
+
 def test_differences_are_called_out_on_theme_pages(site):
     # Condooms: in Primair and Royaal only (the packages are not nested, see the sources README).
     text = text_of(site, "zorg/anticonceptie/index.html")

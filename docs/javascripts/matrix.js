@@ -27,7 +27,11 @@ document$.subscribe(function () {
       table.querySelectorAll("tr.pv-theme-row").forEach(function (row) {
         row.hidden = !visibleThemes[row.dataset.theme];
       });
-      table.closest(".pv-matrix-wrap").hidden = Object.keys(visibleThemes).length === 0;
+      var wrap = table.closest(".pv-matrix-wrap");
+      wrap.hidden = Object.keys(visibleThemes).length === 0;
+      // The section's heading ("Tandartsverzekeringen") goes with its table.
+      var heading = wrap.previousElementSibling;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = wrap.hidden;
     });
     count.textContent = shown + " van " + total + " rijen";
     if (empty) empty.hidden = shown > 0;
