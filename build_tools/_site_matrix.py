@@ -43,8 +43,9 @@ def _filter_panel(site: SiteData) -> str:
 
 
 def _table(page: PageWriter, site: SiteData, packages: list[Package], care_items: list[dict]) -> str:
+    # Explicit roles: on a phone the CSS lays each row out as a block (a table in the accessibility tree still).
     head = "".join(
-        f'<th scope="col"><a href="{page.href(package_page(p.kind, p.id))}">{escape(p.name)}</a>'
+        f'<th scope="col" role="columnheader"><a href="{page.href(package_page(p.kind, p.id))}">{escape(p.name)}</a>'
         f'<span class="pv-premium">{escape(premium_text(site, p))}</span></th>'
         for p in packages
     )
@@ -54,13 +55,15 @@ def _table(page: PageWriter, site: SiteData, packages: list[Package], care_items
         rows = [_row(page, care, packages) for care in care_items if care["theme"] == theme["id"]]
         if rows:
             body.append(
-                f'<tr class="pv-theme-row" data-theme="{escape(theme["id"])}"><th colspan="{len(packages) + 1}" '
-                f'scope="colgroup"><a href="{page.href(theme_page(theme["id"]))}">{escape(theme["title"])}</a></th></tr>'
+                f'<tr class="pv-theme-row" role="row" data-theme="{escape(theme["id"])}"><th colspan="{len(packages) + 1}" '
+                f'scope="colgroup" role="columnheader"><a href="{page.href(theme_page(theme["id"]))}">'
+                f"{escape(theme['title'])}</a></th></tr>"
             )
             body.extend(rows)
     return (
-        '<div class="pv-matrix-wrap"><table data-matrix>'
-        f'<thead><tr><th scope="col">Zorg</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+        '<div class="pv-matrix-wrap"><table data-matrix role="table"><thead role="rowgroup"><tr role="row">'
+        f'<th scope="col" role="columnheader">Zorg</th>{head}</tr></thead>'
+        f'<tbody role="rowgroup">{"".join(body)}</tbody></table></div>'
     )
 
 
@@ -71,15 +74,16 @@ def _row(page: PageWriter, care: dict, packages: list[Package]) -> str:
         benefit = package.benefits.get(care["id"])
         if benefit is None:
             cells.append(
-                '<td class="pv-none"><span aria-hidden="true">—</span><span class="pv-sr">niet verzekerd</span></td>'
+                f'<td class="pv-none" role="cell" data-package="{escape(package.name)}">'
+                '<span aria-hidden="true">—</span><span class="pv-sr">niet verzekerd</span></td>'
             )
             continue
         words += " " + " ".join(benefit.get("keywords", []))
         short = compact_rules(benefit, care.get("unit"))
         css = "pv-unknown" if UNKNOWN in short else "pv-covered"
-        cells.append(f'<td class="{css}">{escape(short)}</td>')
+        cells.append(f'<td class="{css}" role="cell" data-package="{escape(package.name)}">{escape(short)}</td>')
     name = f'<a href="{page.href(theme_page(care["theme"]), care["id"])}">{escape(care["title"])}</a>'
     return (
-        f'<tr data-care="{escape(care["id"])}" data-theme="{escape(care["theme"])}" data-words="{escape(words)}">'
-        f'<th scope="row">{name}</th>{"".join(cells)}</tr>'
+        f'<tr role="row" data-care="{escape(care["id"])}" data-theme="{escape(care["theme"])}" '
+        f'data-words="{escape(words)}"><th scope="row" role="rowheader">{name}</th>{"".join(cells)}</tr>'
     )

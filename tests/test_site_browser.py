@@ -55,6 +55,22 @@ def test_theme_page_shows_each_package_as_a_block_on_a_phone_and_as_a_table_on_a
     assert page.evaluate("document.querySelector('.pv-side thead').getBoundingClientRect().height") > 10
 
 
+def test_the_matrix_shows_every_package_of_a_care_on_a_phone_and_a_table_on_a_desktop(guarded_page, site_url):
+    page = guarded_page
+    page.goto(site_url + "vergelijkingstabel/", wait_until="networkidle")
+    # per package cell of the physio row: fully inside the screen, and its package's name shown before it
+    cells = """[...document.querySelector('tr[data-care=fysiotherapie]').cells].slice(1).map((c) => [
+      c.getBoundingClientRect().right <= document.documentElement.clientWidth,
+      getComputedStyle(c, '::before').content])"""
+    shown = page.evaluate(cells)
+    assert [name for _, name in shown] == ['"Primair: "', '"Royaal: "', '"Ideaal: "', '"Optimaal: "', '"Excellent: "']
+    assert all(inside for inside, _ in shown), shown
+    assert page.get_attribute("[data-matrix]", "role") == "table"  # still a table for screen readers
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert all(name == "none" for _, name in page.evaluate(cells))
+
+
 def visible_rows(page) -> list[str]:
     return page.locator("tr[data-care]:visible").evaluate_all("rows => rows.map(r => r.dataset.care)")
 
