@@ -32,18 +32,25 @@ def _share_fragment(profile: dict) -> str:
     return "p=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
+_COLUMNS = ("Vergoed", "Zelf betalen", "Premie per jaar", "Totaal per jaar")
+
+
 def _row(result: dict) -> str:
     name = result["av"].capitalize() + (f" + tandarts {result['dental'].capitalize()}" if result["dental"] else "")
     incomplete = "" if result["complete"] else ' <span class="pv-unknown">deels onbekend</span>'
-    return (
-        f"<tr><th scope='row'>{escape(name)}{incomplete}</th><td>{_euros(result['reimbursed'])}</td>"
-        f"<td>{_euros(result['out_of_pocket'])}</td><td>{_euros(result['premium_year'])}</td>"
-        f"<td><strong>{_euros(result['total_year'])}</strong></td></tr>"
-    )
+    amounts = [_euros(result[key]) for key in ("reimbursed", "out_of_pocket", "premium_year", "total_year")]
+    amounts[-1] = f"<strong>{amounts[-1]}</strong>"
+    cells = [
+        f'<td role="cell" data-label="{label}">{amount}</td>' for label, amount in zip(_COLUMNS, amounts, strict=True)
+    ]
+    if result["total_year"] is None:  # "onbekend", not "onbekend per jaar" on a phone
+        cells[-1] = cells[-1].replace("<td ", "<td data-unknown ", 1)
+    return f"<tr role='row'><th scope='row' role='rowheader'>{escape(name)}{incomplete}</th>{''.join(cells)}</tr>"
 
 
 def write_examples(page: PageWriter) -> None:
     personas = json.loads(PERSONAS.read_text(encoding="utf-8"))["personas"]
+    head = "".join(f"<th scope='col' role='columnheader'>{label}</th>" for label in _COLUMNS)
     for persona in personas:
         results = compare(persona["profile"])["results"]
         cost = _euros(results[0]["cost"])
@@ -54,8 +61,9 @@ def write_examples(page: PageWriter) -> None:
             # Material's own wrappers make a wide table scroll inside itself on a phone, not the page;
             # a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
             f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-labelledby="voorbeeld-{escape(persona["id"])}">'
-            '<div class="md-typeset__table pv-examples"><table><thead><tr><th scope="col">Pakket</th><th scope="col">Vergoed</th>'
-            '<th scope="col">Zelf betalen</th><th scope="col">Premie per jaar</th><th scope="col">Totaal per jaar</th>'
-            f"</tr></thead><tbody>{''.join(_row(r) for r in results)}</tbody></table></div></div>"
+            # Explicit roles: on a phone the CSS makes each package a block, its total on the first line.
+            '<div class="md-typeset__table pv-examples"><table role="table"><thead role="rowgroup"><tr role="row">'
+            f"<th scope='col' role='columnheader'>Pakket</th>{head}</tr></thead>"
+            f"<tbody role='rowgroup'>{''.join(_row(r) for r in results)}</tbody></table></div></div>"
             f'<p><a href="{link}">Bekijk dit voorbeeld per regel in de vergelijker</a></p>'
         )

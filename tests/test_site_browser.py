@@ -55,6 +55,18 @@ def test_theme_page_shows_each_package_as_a_block_on_a_phone_and_as_a_table_on_a
     assert page.evaluate("document.querySelector('.pv-side thead').getBoundingClientRect().height") > 10
 
 
+def test_home_examples_show_each_total_on_a_phone_without_scrolling_sideways(guarded_page, site_url):
+    page = guarded_page
+    page.goto(site_url, wait_until="networkidle")
+    # per package row: the total's right edge inside the screen, and the total beside the package's name
+    layout = """[...document.querySelectorAll('.pv-examples tbody tr')].map((r) => [
+      r.cells[4].getBoundingClientRect().right <= document.documentElement.clientWidth,
+      Math.abs(r.cells[4].getBoundingClientRect().top - r.cells[0].getBoundingClientRect().top) < 4])"""
+    rows = page.evaluate(layout)
+    assert len(rows) >= 6 * 5 and all(inside and beside for inside, beside in rows), rows
+    assert page.get_attribute(".pv-examples table", "role") == "table"
+
+
 def test_the_matrix_shows_every_package_of_a_care_on_a_phone_and_a_table_on_a_desktop(guarded_page, site_url):
     page = guarded_page
     page.goto(site_url + "vergelijkingstabel/", wait_until="networkidle")

@@ -35,7 +35,7 @@ def section(home: str, persona_id: str) -> str:
 @pytest.mark.parametrize("persona", json.loads(PERSONAS.read_text(encoding="utf-8"))["personas"], ids=lambda p: p["id"])
 def test_each_persona_shows_the_engines_totals_and_links_to_its_profile(home, persona):
     part = section(home, persona["id"])
-    rows = re.findall(r"<tr><th scope=.row.>(.*?)</tr>", part)
+    rows = re.findall(r"<tr role=.row.><th scope=.row. role=.rowheader.>(.*?)</tr>", part)
     results = compare(persona["profile"])["results"]
     assert len(rows) == len(results) == 5
     for row, result in zip(rows, results, strict=True):
