@@ -99,11 +99,11 @@ def _pools(benefit: dict) -> set[str]:
 
 
 def keywords_line(care: dict, benefit: dict | None = None) -> str:
-    """The words people search with, shown (and so indexed by the site search)."""
+    """The words people search with: in the search index (which reads hidden text), not on the page."""
     words = list(dict.fromkeys([*care["keywords"], *((benefit or {}).get("keywords", []))]))
     if not words:
         return ""
-    return f'<p class="pv-keywords"><span>Zoekwoorden:</span> {escape(", ".join(words))}</p>'
+    return f'<p class="pv-keywords" hidden>{escape(", ".join(words))}</p>'
 
 
 def quote_items(page: PageWriter, package: Package, entry: dict) -> str:

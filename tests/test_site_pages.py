@@ -151,6 +151,13 @@ def test_the_matrix_groups_each_theme_once_in_catalogue_order_and_links_only_the
             assert re.search(r'<th scope="row"[^>]*><a href=', row), row[:80]
 
 
+def test_search_words_are_in_the_index_but_not_on_the_page(site, pages):
+    tandarts = text_of(site, package_page("dental", "primair"))
+    assert re.search(r'<p class="pv-keywords" hidden>[^<]*\bgebit\b', tandarts)
+    for path in pages:
+        assert "Zoekwoorden" not in text_of(site, path), path
+
+
 def test_differences_are_called_out_on_theme_pages(site):
     # Condooms: in Primair and Royaal only (the packages are not nested, see the sources README).
     text = text_of(site, "zorg/anticonceptie/index.html")
@@ -167,7 +174,7 @@ def test_unknown_is_shown_as_onbekend_never_as_a_number(site):
     vergoeding = facts[facts.index("<dt>Vergoeding") : facts.index("</dd>", facts.index("<dt>Vergoeding"))]
     assert ">onbekend</strong>" in vergoeding and "€" not in vergoeding.split("</strong>")[0]
     matrix = text_of(site, "vergelijkingstabel/index.html")
-    row = matrix[matrix.index('<tr data-care="anticonceptie"') :]
+    row = matrix[matrix.index('<tr role="row" data-care="anticonceptie"') :]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")])
     cell = re.sub(r"<[^>]+>", "", cells[1])  # Primair
     assert "onbekend" in cell and "€" not in cell
@@ -185,7 +192,7 @@ def test_dental_excellent_is_read_from_its_own_sentence_like_the_overview_reads_
     assert "voorwaarden/tandarts/#tandartsverzekering-excellent" in quotes  # the article
     assert "over-deze-gegevens/#premies" in quotes  # the insurer's overview, which reads Optimaal
     matrix = text_of(site, "vergelijkingstabel/index.html")
-    row = matrix[matrix.rindex('<tr data-care="tandarts"') :]
+    row = matrix[matrix.rindex('<tr role="row" data-care="tandarts"') :]
     cell = re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")])[-1])
     assert "onbekend" not in cell and "1.100" in cell
 
