@@ -271,7 +271,7 @@ export class ComparatorForm {
       for (const group of select.querySelectorAll("optgroup")) group.hidden = !group.querySelector("option:not([hidden])");
       if (first && select.selectedOptions[0]?.hidden !== false) select.value = first.value;
       add.disabled = count === 0;
-      status.textContent = words.length ? (count ? `${count} soorten zorg gevonden.` : `Geen zorg gevonden voor "${search.value}".`) : "";
+      status.textContent = words.length ? (count ? `${count} ${count === 1 ? "soort" : "soorten"} zorg gevonden.` : `Geen zorg gevonden voor "${search.value}".`) : "";
     };
     const addLine = () => {
       const item = this.catalogue.get(select.value);
