@@ -3,12 +3,14 @@
 The fuzz puts one bad value of a hard class (a lone surrogate, a number beyond Decimal's reach, a
 huge integer, deep nesting, a long text) at one field of a valid profile and checks each entry's
 answer against the contract: exit 2 with one stderr line for the CLI, ProfileError for the API,
-{"error", "message_nl"} for the browser's entry, all valid UTF-8, values shortened.
+{"error", "message_nl"} for the browser's entry (the page shows the Dutch one only), all valid
+UTF-8, values shortened.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -18,6 +20,8 @@ from hypothesis import strategies as st
 
 from build_tools import REPO_ROOT
 from comparator import ProfileError, compare, compare_json
+from comparator._data import policy_data
+from comparator._profile import parse_profile_json
 
 # Wherever a value stands in a profile, by the path the message must start with.
 FIELDS = [
@@ -39,6 +43,12 @@ FIELDS = [
     "premiums.dental.royaal",
 ]
 LONGEST_MESSAGE = 250  # the longest path and expectation plus a shortened value
+# Words of the engine's English messages that must not show in the Dutch one (JSON's own words,
+# null, true, false, may); the value shown back is taken out first, being the visitor's own.
+ENGLISH = re.compile(
+    r"\b(must|got|expected|unknown|field|required|valid|profile|persons?|care|whole|number|amount|euros|text|"
+    r"list|nested|levels|one of|or|at most|from|to|characters)\b"
+)
 
 
 def base_profile() -> dict:
@@ -110,11 +120,24 @@ def assert_one_short_line(message: str, field: str) -> None:
     message.encode("utf-8")  # no lone surrogate: it could not be written as UTF-8
 
 
-def assert_browser_error(text: str, message: str) -> None:
-    """compare_json's answer: valid UTF-8 JSON with the API's message."""
-    text.encode("utf-8")
-    answer = json.loads(text)
-    assert answer == {"error": message}
+def browser_message(profile_text: str) -> str:
+    """compare_json's answer, checked: valid UTF-8 JSON with the contract's message (returned) and a Dutch one."""
+    answer_text = compare_json(profile_text)
+    answer_text.encode("utf-8")
+    answer = json.loads(answer_text)
+    assert set(answer) == {"error", "message_nl"}, answer
+    with pytest.raises(ProfileError) as raised:
+        parse_profile_json(profile_text, policy_data())
+    assert answer["error"] == str(raised.value)
+    assert_dutch(answer["message_nl"], raised.value.got)
+    return answer["error"]
+
+
+def assert_dutch(message_nl: str, got: str | None) -> None:
+    """One line, Dutch words only (besides the value shown back), and a phrase for the expectation."""
+    assert "\n" not in message_nl and len(message_nl) <= LONGEST_MESSAGE, message_nl
+    words = message_nl.replace(got, "") if got else message_nl
+    assert not ENGLISH.search(words) and "klopt niet" not in words, message_nl
 
 
 def api_message(profile) -> str:
@@ -136,10 +159,8 @@ def test_any_bad_value_anywhere_is_one_short_line_from_compare_json(field, value
     text = json.dumps(put(base_profile(), field, marker), ensure_ascii=True)
     token = value[1] if isinstance(value, tuple) else json.dumps(value)  # "\ud800" as its JSON escape
     text = text.replace(json.dumps(marker), token)
-    answer = compare_json(text)
-    message = json.loads(answer)["error"]
+    message = browser_message(text)
     assert_one_short_line(message, field)
-    assert_browser_error(answer, message)
     if not isinstance(value, tuple):  # a value Python holds: the API says the same
         assert api_message(json.loads(text)) == message
 
@@ -148,11 +169,9 @@ def test_any_bad_value_anywhere_is_one_short_line_from_compare_json(field, value
 @given(deep_texts, st.sampled_from(["persons", "persons[0].name", "persons[0].care", "premiums.av.primair"]))
 def test_deep_nesting_in_json_text_is_one_line_naming_the_profile(nested, field):
     text = json.dumps(put(base_profile(), field, "\u2603")).replace('"\\u2603"', nested)
-    answer = compare_json(text)
-    message = json.loads(answer)["error"]
+    message = browser_message(text)
     assert_one_short_line(message, "profile")
     assert "nested" in message
-    assert_browser_error(answer, message)
 
 
 def run_cli(stdin: bytes, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -221,3 +240,82 @@ def test_the_cli_writes_utf8_whatever_the_locale_says():
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     result = json.loads(done.stdout.decode("utf-8"))
     assert result["results"][0]["persons"][0]["name"] == "Zoë ✓ 😀"
+
+
+@pytest.mark.parametrize(
+    ("text", "dutch"),
+    [
+        (
+            '{"persons": [{"age": 34, "care": [{"id": "tandarts", "price": 1}, {"id": "tandarts", "price": 1}, '
+            '{"id": "fysiotherapie", "count": -3, "price": 35}]}]}',
+            "Persoon 1, zorgregel 3, aantal: moet een heel getal van 1 tot en met 366 zijn; gegeven: -3.",
+        ),
+        (
+            '{"persons": [{"age": 300}]}',
+            "Persoon 1, leeftijd: moet een heel getal van 0 tot en met 120 zijn; gegeven: 300.",
+        ),
+        (
+            '{"persons": [{"age": 3, "care": [{"id": "bestaat-niet", "price": 1}]}]}',
+            'Persoon 1, zorgregel 1, soort zorg: moet een soort zorg uit de lijst van de vergelijker zijn; gegeven: "bestaat-niet".',
+        ),
+        (
+            '{"persons": [{"age": 3, "care": [{"id": "tandarts", "prijs": 1}]}]}',
+            "Persoon 1, zorgregel 1: onbekend veld prijs.",
+        ),
+        ('{"persons": [{"age": 3, "price": 1}]}', "Persoon 1: onbekend veld price."),
+        ('{"persons": [{"age": 3}], "x y": 1}', 'Het profiel: onbekend veld "x y".'),
+        ('{"persons": [{"age": 3, "care": [{"id": "tandarts"}]}]}', "Persoon 1, zorgregel 1, prijs: ontbreekt."),
+        (
+            '{"persons": [{"age": 3}], "packages": [{"av": "ideaal", "dental": "ideaal"}]}',
+            "Combinatie 1, tandartspakket: moet een van deze zijn: primair, royaal, optimaal, excellent, of null; "
+            'gegeven: "ideaal".',
+        ),
+        (
+            '{"persons": [{"age": 3}], "premiums": {"dental": {"royaal": 1.001}}}',
+            "Premies, tandartspakket, royaal: moet een bedrag in euro's van 0 tot en met 1000000 zijn, met hoogstens "
+            "2 decimalen; gegeven: 1.001.",
+        ),
+        ("{not json", "Het profiel is geen geldige JSON (regel 1, kolom 2)."),
+        ("[" * 50 + "]" * 50, "Het profiel: mag hoogstens 32 lagen diep genest zijn; gegeven: 50."),
+    ],
+    ids=[
+        "contract-example",
+        "age",
+        "care-id",
+        "unknown-line-field",
+        "unknown-person-field",
+        "odd-key",
+        "missing",
+        "dental",
+        "premium",
+        "not-json",
+        "deep",
+    ],
+)
+def test_the_browser_entry_words_each_error_in_dutch_too(text, dutch):
+    assert json.loads(compare_json(text))["message_nl"] == dutch
+    browser_message(text)
+
+
+# Every expectation the engine states, once: each has its Dutch phrase.
+EVERY_EXPECTATION = [
+    "[1]",
+    "{}",
+    '{"year": 2021, "persons": [{"age": 3}]}',
+    '{"persons": {}}',
+    '{"persons": [{"age": 3, "name": 1}]}',
+    '{"persons": [{"age": 3, "name": "\\udfff"}]}',
+    '{"persons": [{"age": 3, "sex": "f"}]}',
+    '{"persons": [{"age": 3, "care": {}}]}',
+    '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "contracted": null}]}]}',
+    '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "count_earlier_in_period": -1}]}]}',
+    '{"persons": [{"age": 3}], "packages": []}',
+    '{"persons": [{"age": 3}], "packages": [{"av": null}]}',
+    '{"persons": [{"age": 3}], "packages": [{"dental": null}]}',
+    '{"persons": [{"age": 3}], "premiums": {"av": []}}',
+]
+
+
+@pytest.mark.parametrize("text", EVERY_EXPECTATION)
+def test_every_expectation_has_its_dutch_phrase(text):
+    browser_message(text)
