@@ -70,6 +70,19 @@ def test_broken_yaml_fails_with_file_and_line(project):
     assert f"catalogue.yaml:{line}:" in done.stderr or f"catalogue.yaml:{line + 1}:" in done.stderr, done.stderr
 
 
+def test_yaml_the_engine_uses_without_compiling_its_json_fails_loudly(project):
+    """The pages would show the new title while the comparator (its form, its explanations of a
+    shared limit) still names the old one."""
+    edit(
+        project,
+        "policies/catalogue.yaml",
+        "title: Homeopathische en antroposofische geneesmiddelen",
+        "title: Homeopathische geneesmiddelen",
+    )
+    done = build(project)
+    assert_fails_with(done, "comparator/data/policies-2020.json:1: stale: run 'python -m build_tools compile'")
+
+
 def test_a_missing_file_fails_loudly(project):
     (project / "policies" / "premiums.yaml").unlink()
     assert_fails_with(build(project), "policies/premiums.yaml:1: missing")
