@@ -244,7 +244,8 @@ DEFAULT_COMBINATIONS = tuple(Combination(av, av if av in DENTAL_PACKAGES else No
 def parse_profile(value, data: PolicyData) -> Profile:
     profile = _object(value, "profile", ("year", "persons", "packages", "premiums"), required=("persons",))
     year = profile.get("year", 2020)
-    if isinstance(year, bool) or year != 2020:
+    # == on a signalling NaN (a Decimal from Python, never from JSON) raises instead of answering
+    if isinstance(year, bool) or (isinstance(year, Decimal) and year.is_snan()) or year != 2020:
         raise _fail("year", "must be 2020 (the only policy year here)", year)
     persons = profile["persons"]
     if not isinstance(persons, list) or not 1 <= len(persons) <= MAX_PERSONS:

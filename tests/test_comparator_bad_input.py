@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -99,7 +100,7 @@ bad_values = st.one_of(
     st.integers(min_value=200, max_value=6000).map(lambda digits: -(10**digits) + 7),
     st.tuples(st.integers(5_000, 100_000), st.sampled_from(["list", "dict"])).map(lambda args: deep(*args)),
     st.text(min_size=200, max_size=2000),
-    st.sampled_from([float("nan"), float("inf"), -1, 1.005, "x" * 100_000]),
+    st.sampled_from([float("nan"), float("inf"), Decimal("sNaN"), Decimal("-Infinity"), -1, 1.005, "x" * 100_000]),
 )
 # JSON number texts Decimal cannot hold on some platform (Pyodide's 32-bit build stops at 1e425000000)
 # or that have 100,000 digits.
@@ -206,8 +207,9 @@ def test_any_bad_value_anywhere_is_one_line_on_stderr_and_exit_2_from_the_cli(fi
         ({"persons": [{"age": 30, "name": "\udc80x"}]}, "persons[0].name"),
         ({"persons": [{"age": 30}] * 11}, "persons"),
         ({"persons": [{"age": 30, "care": [{"id": "tandarts", "price": 1}] * 201}]}, "persons[0].care"),
+        ({"year": Decimal("sNaN"), "persons": [{"age": 30}]}, "year"),  # == on it raises
     ],
-    ids=["10**5000", "deep-list", "deep-dict", "surrogate", "surrogate-escape", "11-persons", "201-lines"],
+    ids=["10**5000", "deep-list", "deep-dict", "surrogate", "surrogate-escape", "11-persons", "201-lines", "sNaN"],
 )
 def test_the_issues_api_cases_raise_profile_error(profile, field):
     assert_one_short_line(api_message(profile), field)
