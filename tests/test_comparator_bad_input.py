@@ -44,8 +44,8 @@ FIELDS = [
     "premiums.dental.royaal",
 ]
 LONGEST_MESSAGE = 250  # the longest path and expectation plus a shortened value
-# Words of the engine's English messages that must not show in the Dutch one (JSON's own words,
-# null, true, false, may); the value shown back is taken out first, being the visitor's own.
+# Words of the engine's English messages that must not show in the Dutch one (JSON's null, true
+# and false may); the value shown back is taken out first, being the visitor's own.
 ENGLISH = re.compile(
     r"\b(must|got|expected|unknown|field|required|valid|profile|persons?|care|whole|number|amount|euros|text|"
     r"list|nested|levels|one of|or|at most|from|to|characters)\b"
