@@ -9,8 +9,7 @@ import argparse
 import sys
 
 from ._check import check_policies
-from ._compile import ENGINE_DATA, engine_data_json, write_engine_data
-from ._load import Problem
+from ._compile import ENGINE_DATA, stale_engine_data, write_engine_data
 from ._policies import REPO_ROOT
 
 
@@ -31,10 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         if command == "compile":
             changed = write_engine_data(files)
             print(f"{ENGINE_DATA.relative_to(REPO_ROOT)}: {'written' if changed else 'up to date'}")
-        elif not ENGINE_DATA.is_file() or ENGINE_DATA.read_text(encoding="utf-8") != engine_data_json(files):
-            report.problems.append(
-                Problem(str(ENGINE_DATA.relative_to(REPO_ROOT)), 1, "stale: run 'python -m build_tools compile'")
-            )
+        elif stale := stale_engine_data(files):
+            report.problems.append(stale)
     print("Benefits per package:")
     for package, count in report.benefits.items():
         print(f"  {package:<18} {count}")

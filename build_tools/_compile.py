@@ -6,9 +6,10 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from ._load import Problem
 from ._policies import REPO_ROOT, PolicyFiles
 
-__all__ = ["ENGINE_DATA", "compile_engine_data", "engine_data_json", "write_engine_data"]
+__all__ = ["ENGINE_DATA", "compile_engine_data", "engine_data_json", "stale_engine_data", "write_engine_data"]
 
 ENGINE_DATA = REPO_ROOT / "comparator" / "data" / "policies-2020.json"
 _RULE_KEYS = (
@@ -104,3 +105,11 @@ def write_engine_data(files: PolicyFiles, target: Path = ENGINE_DATA) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return True
+
+
+def stale_engine_data(files: PolicyFiles, target: Path = ENGINE_DATA) -> Problem | None:
+    """The problem when the engine's JSON is not what `files` compile to: the engine (CLI, site
+    build, browser) would compute with other data than the pages show."""
+    if target.is_file() and target.read_text(encoding="utf-8") == engine_data_json(files):
+        return None
+    return Problem(str(target.relative_to(REPO_ROOT)), 1, "stale: run 'python -m build_tools compile'")

@@ -58,16 +58,54 @@ def _record_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, nam
             _record_lines(item, path + (index,), lines, problems, name)
 
 
+# PyYAML finds these constructs unfinished only where they should have ended (on the next line,
+# at the next key, at the end of the file); the line to fix is where they began, the context's.
+_UNFINISHED = {
+    "while scanning a simple key",
+    "while scanning a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+}
+
+
+def _scalar_running_into(text: str, mark: yaml.Mark) -> yaml.ScalarToken | None:
+    """The scalar just before `mark` when it began on an earlier line and runs on to the mark's:
+    a quote closed too late swallows the lines after it, and the error shows where it ends."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.MarkedYAMLError:
+        pass  # the tokens before the error are all there is
+    if isinstance(last, yaml.ScalarToken) and last.start_mark.line < mark.line <= last.end_mark.line:
+        return last
+    return None
+
+
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError, name: str) -> Problem:
+    """The error at the line to fix, which is not always where PyYAML found it."""
+    found = error.problem_mark or error.context_mark
+    if found is None:
+        return Problem(name, 1, f"invalid YAML: {error.problem or error.context}")
+    if error.context in _UNFINISHED and error.context_mark and error.context_mark.line < found.line:
+        message = f"{error.context} that starts here, {error.problem} on line {found.line + 1}"
+        return Problem(name, error.context_mark.line + 1, f"invalid YAML: {message}")
+    if scalar := _scalar_running_into(text, found):
+        message = f"a value that starts here runs on to line {found.line + 1} (a quote not closed?): {error.problem}"
+        return Problem(name, scalar.start_mark.line + 1, f"invalid YAML: {message}")
+    return Problem(name, found.line + 1, f"invalid YAML: {error.problem or error.context}")
+
+
 def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """Parse one file; on a syntax error return no file and one problem at the error's line."""
+    """Parse one file; on a syntax error return no file and one problem at the line to fix."""
     try:
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(name, line, f"invalid YAML: {error.problem or error.context}")]
+        return None, [_syntax_problem(text, error, name)]
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(name, 1, f"cannot read file: {error}")]
     lines: dict[tuple, int] = {}

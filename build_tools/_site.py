@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ._check import PACKAGE_CHAPTERS
+from ._compile import stale_engine_data
 from ._site_articles import write_articles_page, write_glossary_page
 from ._site_chapters import chapter_headings, write_chapter_page
 from ._site_data import SiteData, SiteDataError, load_site_data
@@ -42,6 +43,10 @@ class Site:
 def build_site(policies_dir: Path, handwritten: dict[str, str], other_files: set[str]) -> Site:
     """`handwritten`: the Markdown pages in docs/ by path; `other_files`: every other file there."""
     data = load_site_data(policies_dir)
+    # The engine computes from its compiled JSON (the examples here, the comparator in the
+    # browser): stale, the pages would show the YAML's text beside figures from older data.
+    if stale := stale_engine_data(data.files):
+        raise SiteDataError([stale])
     book = LinkBook()
     rich = RichText([GlossaryTerm(t["term"], t["anchor"], t["definition"]) for t in data.glossary["terms"]])
     pages: dict[str, str] = {}

@@ -14,6 +14,9 @@ USAGE = "usage: python -m comparator PROFILE.json | -"
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    # The contract's JSON is UTF-8 whatever the locale says; messages are valid UTF-8 too.
+    sys.stdout.reconfigure(encoding="utf-8")
+    sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
     if len(args) != 1:
         print(USAGE, file=sys.stderr)
         return 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 from decimal import Decimal, InvalidOperation
 
 from ._data import PolicyData
@@ -16,16 +17,39 @@ MAX_PERSONS = 10
 MAX_LINES_PER_PERSON = 200
 MAX_AMOUNT = Decimal(1_000_000)
 MAX_COUNT = 366
+# A profile nests 4 deep. Deeper JSON is refused before parsing: in Pyodide the parser's recursion
+# exhausts the stack long before Python's recursion limit, a fatal error instead of an exception.
+MAX_DEPTH = 32
+# Exponents of more digits are out of Decimal's reach on some platform (Pyodide's 32-bit build
+# stops at 1e425000000, 64-bit CPython at 1e999999999999999999): such a number is kept as its
+# text, so every platform names the field holding it alike. No valid value needs one.
+MAX_EXPONENT_DIGITS = 6
+SHOWN = 40  # characters of a value a message echoes
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
 AV_PACKAGES = ("primair", "royaal", "ideaal", "optimaal", "excellent")
 DENTAL_PACKAGES = ("primair", "royaal", "optimaal", "excellent")
 
 
 class ProfileError(ValueError):
-    """The profile breaks the contract; the message names the field by its path."""
+    """The profile breaks the contract; the message names the field by its path.
+
+    `path`, `expected` and `got` are the parts of the message (`path: expected, got got`), for a
+    caller that words it anew; given only a message, path and expected are read from it.
+    """
+
+    def __init__(self, message: str, path: str | None = None, expected: str | None = None, got: str | None = None):
+        super().__init__(message)
+        head, _, rest = message.partition(": ")
+        self.path = head if path is None else path
+        self.expected = rest if expected is None else expected
+        self.got = got
 
 
 class _NotANumber:
-    """Stands in for NaN/Infinity from JSON so the field that holds it can be named."""
+    """Stands in for a JSON number Decimal cannot hold (NaN, Infinity, a huge exponent), so the
+    field that holds it can be named."""
 
     def __init__(self, text: str):
         self.text = text
@@ -64,19 +88,55 @@ class Profile:
 
 
 def _shown(value) -> str:
+    """The value as a message echoes it: JSON-like, at most SHOWN characters, valid UTF-8."""
+    text = _sketch(value, SHOWN + 1)
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
+
+
+def _sketch(value, room: int) -> str:
+    """JSON-like text of `value`, built only while it is shorter than `room`: a huge list, a
+    100,000-digit number or deep nesting cost next to nothing (each level uses up room)."""
+    room = max(room, 1)
+    if isinstance(value, (dict, list)):
+        items = value.items() if isinstance(value, dict) else value
+        text = "{" if isinstance(value, dict) else "["
+        for item in items:
+            if len(text) >= room:
+                break
+            text += ", " if len(text) > 1 else ""
+            if isinstance(value, dict):
+                text += _sketch(item[0], room - len(text)) + ": "
+                item = item[1]
+            text += _sketch(item, room - len(text))
+        return text + ("}" if isinstance(value, dict) else "]")
     if isinstance(value, _NotANumber):
-        return value.text
+        return value.text[:room]
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return _leading_digits(value, room)
     if isinstance(value, Decimal):
-        return str(value)
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+        return str(value)[:room]
+    if isinstance(value, str):
+        # A lone surrogate cannot be written as UTF-8: it is shown as its escape (\ud800).
+        text = json.dumps(value[:room], ensure_ascii=False)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return f"<{type(value).__name__}>"
+
+
+def _leading_digits(value: int, room: int) -> str:
+    """The first `room` characters of str(value), without str() of a long integer (refused past
+    4,300 digits, and slow before that)."""
+    digits = abs(value)
+    excess = int(digits.bit_length() * math.log10(2)) - room
+    if excess > 0:
+        digits //= 10**excess
+    return ("-" if value < 0 else "") + str(digits)[:room]
 
 
 def _fail(path: str, expected: str, value) -> ProfileError:
-    return ProfileError(f"{path}: {expected}, got {_shown(value)}")
+    shown = _shown(value)
+    return ProfileError(f"{path}: {expected}, got {shown}", path, expected, shown)
 
 
 def _object(value, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
@@ -86,11 +146,11 @@ def _object(value, path: str, allowed: tuple[str, ...], required: tuple[str, ...
         if key not in allowed:
             shown = key if isinstance(key, str) and key.isidentifier() else _shown(key)
             where = f"{path}.{shown}" if path != "profile" else shown
-            raise ProfileError(f"{where}: unknown field; expected one of {', '.join(allowed)}")
+            raise ProfileError(f"{where}: unknown field; expected one of {', '.join(allowed)}", where)
     for key in required:
         if key not in value:
             where = f"{path}.{key}" if path != "profile" else key
-            raise ProfileError(f"{where}: is required")
+            raise ProfileError(f"{where}: is required", where)
     return value
 
 
@@ -143,6 +203,8 @@ def _person(value, path: str, data: PolicyData) -> Person:
     name = person.get("name")
     if name is not None and (not isinstance(name, str) or len(name) > 60):
         raise _fail(f"{path}.name", "must be text of at most 60 characters", name)
+    if name is not None and _SURROGATE.search(name):  # shown back, it could not be written as UTF-8
+        raise _fail(f"{path}.name", "must be Unicode text without lone surrogates", name)
     sex = person.get("sex")
     if sex is not None and sex not in ("female", "male"):
         raise _fail(f"{path}.sex", 'must be "female", "male" or absent', sex)
@@ -182,7 +244,8 @@ DEFAULT_COMBINATIONS = tuple(Combination(av, av if av in DENTAL_PACKAGES else No
 def parse_profile(value, data: PolicyData) -> Profile:
     profile = _object(value, "profile", ("year", "persons", "packages", "premiums"), required=("persons",))
     year = profile.get("year", 2020)
-    if isinstance(year, bool) or year != 2020:
+    # == on a signalling NaN (a Decimal from Python, never from JSON) raises instead of answering
+    if isinstance(year, bool) or (isinstance(year, Decimal) and year.is_snan()) or year != 2020:
         raise _fail("year", "must be 2020 (the only policy year here)", year)
     persons = profile["persons"]
     if not isinstance(persons, list) or not 1 <= len(persons) <= MAX_PERSONS:
@@ -202,11 +265,31 @@ def parse_profile(value, data: PolicyData) -> Profile:
     )
 
 
+def _depth(text: str) -> int:
+    """How deep the JSON text nests, counting the brackets outside strings."""
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _number(text: str) -> Decimal | _NotANumber:
+    exponent = text.lower().partition("e")[2]
+    if len(exponent.lstrip("+-")) > MAX_EXPONENT_DIGITS:
+        return _NotANumber(text)
+    return Decimal(text)
+
+
 def parse_profile_json(text: str, data: PolicyData) -> Profile:
     """JSON text to a Profile. Every number is read as an exact Decimal (which also keeps a
-    100,000-digit integer from costing time); NaN/Infinity are kept so the field holding them is named."""
+    100,000-digit integer from costing time); NaN, Infinity and numbers Decimal cannot hold are
+    kept so the field holding them is named."""
+    depth = _depth(text)
+    if depth > MAX_DEPTH:
+        raise _fail("profile", f"must be nested at most {MAX_DEPTH} levels deep", depth)
     try:
-        value = json.loads(text, parse_float=Decimal, parse_int=Decimal, parse_constant=_NotANumber)
-    except (ValueError, RecursionError) as error:
-        raise ProfileError(f"profile: not valid JSON ({error})") from None
+        value = json.loads(text, parse_float=_number, parse_int=Decimal, parse_constant=_NotANumber)
+    except ValueError as error:
+        raise ProfileError(f"profile: not valid JSON ({error})", "profile", "not valid JSON") from None
     return parse_profile(value, data)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 from build_tools import REPO_ROOT, check_policies
-from build_tools._compile import ENGINE_DATA, compile_engine_data, engine_data_json
+from build_tools._compile import ENGINE_DATA, compile_engine_data, engine_data_json, stale_engine_data
 
 
 def test_the_shipped_engine_json_matches_the_yaml():
@@ -26,3 +27,17 @@ def test_amounts_travel_as_exact_decimal_strings_and_every_catalogue_id_is_there
     assert "float" not in json.dumps(data)
     fysio = data["packages"]["av"]["primair"]["benefits"]["fysiotherapie"]["rules"][0]["limits"][0]
     assert fysio == {"count": 6, "unit": "behandeling", "period": "calendar_year"}
+
+
+def test_engine_json_not_compiled_from_the_yaml_is_a_problem_naming_the_file(tmp_path):
+    shutil.copytree(REPO_ROOT / "policies", tmp_path / "policies")
+    catalogue = tmp_path / "policies" / "catalogue.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("title: Plaswekker", "title: Wekker"))
+    files, report = check_policies(tmp_path / "policies")
+    assert not report.problems
+    assert str(stale_engine_data(files)) == (
+        "comparator/data/policies-2020.json:1: stale: run 'python -m build_tools compile'"
+    )
+    fresh = tmp_path / "policies-2020.json"
+    fresh.write_text(engine_data_json(files), encoding="utf-8")
+    assert stale_engine_data(files, fresh) is None

@@ -65,9 +65,21 @@ def test_a_number_not_in_its_quote_fails_with_file_and_line(project):
 def test_broken_yaml_fails_with_file_and_line(project):
     line = edit(project, "policies/catalogue.yaml", "  - id: kuuroord\n", "  - id: [kuuroord\n")
     done = build(project)
-    assert_fails_with(done, "policies/catalogue.yaml:")
-    # PyYAML reports an unclosed bracket where it gave up: this line or the next.
-    assert f"catalogue.yaml:{line}:" in done.stderr or f"catalogue.yaml:{line + 1}:" in done.stderr, done.stderr
+    # PyYAML finds the unclosed bracket on the next line; the line to fix is this one.
+    assert_fails_with(done, f"policies/catalogue.yaml:{line}: invalid YAML: while parsing a flow sequence")
+
+
+def test_yaml_the_engine_uses_without_compiling_its_json_fails_loudly(project):
+    """The pages would show the new title while the comparator (its form, its explanations of a
+    shared limit) still names the old one."""
+    edit(
+        project,
+        "policies/catalogue.yaml",
+        "title: Homeopathische en antroposofische geneesmiddelen",
+        "title: Homeopathische geneesmiddelen",
+    )
+    done = build(project)
+    assert_fails_with(done, "comparator/data/policies-2020.json:1: stale: run 'python -m build_tools compile'")
 
 
 def test_a_missing_file_fails_loudly(project):

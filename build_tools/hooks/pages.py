@@ -2,8 +2,9 @@
 
 Listed under `hooks:` in mkdocs.yml. `on_files` runs the same checks as
 `python -m build_tools check` and adds the generated pages; `on_page_markdown` fills the
-`[[polis: ...]]` lines of hand-written pages. Bad data stops the build with the checker's
-`file:line: message` lines (a PluginError), never a traceback. MkDocs does not reload hook
+`[[polis: ...]]` lines of hand-written pages. Bad data, or an engine JSON not compiled from
+it, stops the build with the checker's `file:line: message` lines (a PluginError), never a
+traceback. MkDocs does not reload hook
 modules under `mkdocs serve`: restart it after editing build_tools/.
 """
 

@@ -216,8 +216,12 @@ class ComparatorPage {
     if (this.engineState.state === "loading") this.show("loading", "De uitkomst volgt zodra de rekenmodule klaar is.");
     const reply = await this.engine.compare(json);
     if (ticket !== this.ticket) return;
-    if (reply.failure) return this.show("error", `De rekenmodule gaf een fout: ${reply.failure}. Uw invoer blijft staan.`);
-    if (reply.result.error) return this.show("error", `${refusal}: ${reply.result.error}`);
+    // The page speaks Dutch only: the engine's English message and a Python error go to the console.
+    if (reply.failure) {
+      console.warn(`Vergelijker: ${reply.failure}`);
+      return this.show("error", "De rekenmodule liep vast op deze invoer. Uw invoer blijft staan.");
+    }
+    if (reply.result.error) return this.show("error", `${refusal}. ${reply.result.message_nl}`);
     const profile = accepted(reply.result);
     const output = renderResults(reply.result, profile, {
       catalogue: this.catalogue,
