@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ._data import PolicyData, policy_data
-from ._engine import LineResult, PersonLedger, evaluate_line
+from ._engine import LineResult
 from ._explain import Explainer
-from ._money import ZERO, to_json_number
-from ._profile import Combination, Profile, parse_profile
+from ._household import PersonFigures, evaluate_part, figures_json, holdings, plan_figures
+from ._money import to_json_number
+from ._profile import Combination, PersonsPackages, Profile, parse_profile
 
 __all__ = ["compare", "compare_parsed"]
-
-ADULT_AGE = 18  # art. 1.5.1: no premium before 18
-DENTAL_CHAPTER = "8"
 
 
 def _line_json(line: LineResult) -> dict:
@@ -28,48 +24,30 @@ def _line_json(line: LineResult) -> dict:
     }
 
 
-def _premium_year(profile: Profile, combination: Combination, data: PolicyData) -> Decimal | None:
-    adults = sum(1 for person in profile.persons if person.age >= ADULT_AGE)
-    monthly = ZERO
-    for kind, name in (("av", combination.av), ("dental", combination.dental)):
-        if name is None:
-            continue
-        premium = profile.premiums[kind].get(name, data.premiums[kind].get(name))
-        if premium is None:
-            return None if adults else ZERO
-        monthly += premium
-    return 12 * monthly * adults
-
-
-def _combination_json(profile: Profile, combination: Combination, data: PolicyData, say: Explainer) -> dict:
-    av = data.packages["av"][combination.av]
-    dental = data.packages["dental"][combination.dental] if combination.dental else None
-    persons, cost, reimbursed, complete = [], ZERO, ZERO, True
-    for person in profile.persons:
-        ledger = PersonLedger(person)
-        lines = []
-        for line in person.care:
-            if data.catalogue[line.id]["kind"] == "dental":
-                evaluated = evaluate_line(line, dental, "tandartsverzekering", DENTAL_CHAPTER, ledger, data, say)
-            else:
-                evaluated = evaluate_line(line, av, "aanvullende verzekering", av["chapter"], ledger, data, say)
-            cost += evaluated.cost
-            reimbursed += evaluated.reimbursed
-            complete = complete and evaluated.status != "unknown"
-            lines.append(_line_json(evaluated))
-        persons.append({"name": person.name, "lines": lines})
-    premium_year = _premium_year(profile, combination, data)
-    out_of_pocket = cost - reimbursed
+def _combination_json(profile: Profile, entry: Combination | PersonsPackages, data: PolicyData, say: Explainer) -> dict:
+    persons = [
+        PersonFigures(
+            holding,
+            evaluate_part(person, "av", holding.av, profile, data, say),
+            evaluate_part(person, "dental", holding.dental, profile, data, say),
+        )
+        for person, holding in zip(profile.persons, holdings(profile, entry, data.household), strict=True)
+    ]
+    # A {"persons": [...]} entry has no one package for all: its top carries null (contract, v2).
+    av, dental = (entry.av, entry.dental) if isinstance(entry, Combination) else (None, None)
     return {
-        "av": combination.av,
-        "dental": combination.dental,
-        "cost": to_json_number(cost),
-        "reimbursed": to_json_number(reimbursed),
-        "out_of_pocket": to_json_number(out_of_pocket),
-        "premium_year": None if premium_year is None else to_json_number(premium_year),
-        "total_year": None if premium_year is None else to_json_number(premium_year + out_of_pocket),
-        "complete": complete,
-        "persons": persons,
+        "av": av,
+        "dental": dental,
+        **figures_json(plan_figures(persons)),
+        "persons": [
+            {
+                "name": person.name,
+                "av": figures.holding.av,
+                "dental": figures.holding.dental,
+                "lines": [_line_json(line) for line in figures.lines],
+            }
+            for person, figures in zip(profile.persons, persons, strict=True)
+        ],
     }
 
 
@@ -77,7 +55,7 @@ def compare_parsed(profile: Profile, data: PolicyData) -> dict:
     say = Explainer()
     return {
         "year": profile.year,
-        "results": [_combination_json(profile, combination, data, say) for combination in profile.combinations],
+        "results": [_combination_json(profile, entry, data, say) for entry in profile.combinations],
     }
 
 

@@ -14,6 +14,9 @@ A scenario file is a YAML list of cases (OpenFisca-style):
               article: "3.4"              #   explanation_contains (text or list of texts)
               explanation_contains: 6 behandelingen
 
+A `{"persons": [...]}` entry of `packages` gets a result like any other; its expected `persons`
+may also give each person's `av` and `dental` (null for none).
+
 Every expected number is worked out by hand from the conditions text, not copied from the
 engine. A failing case prints its name, its articles and expected-versus-got per field.
 Registered by tests/scenarios/conftest.py (which steps aside if tests/conftest.py lists this
@@ -48,6 +51,7 @@ RESULT_KEYS = (
     "persons",
 )
 LINE_KEYS = ("id", "cost", "reimbursed", "out_of_pocket", "status", "article", "explanation_contains")
+PERSON_KEYS = ("av", "dental", "lines")
 AMOUNT_KEYS = frozenset(("cost", "reimbursed", "out_of_pocket", "premium_year", "total_year"))
 DEFAULT_COMBINATIONS = 5  # no `packages`: the five supplementary packages (comparator contract)
 
@@ -110,7 +114,7 @@ def _check_case(case, where: str) -> dict:
         if "lines" in result:
             _check_lines(result["lines"], f"{where}.expect[{r}].lines")
         for p, person in enumerate(result.get("persons", [])):
-            _check_keys(person, ("lines",), f"{where}.expect[{r}].persons[{p}]")
+            _check_keys(person, PERSON_KEYS, f"{where}.expect[{r}].persons[{p}]")
             _check_lines(person.get("lines", []), f"{where}.expect[{r}].persons[{p}].lines")
     return case
 
@@ -180,7 +184,7 @@ def mismatches(case: dict, result: dict) -> list[str]:
     if len(results) != len(case["expect"]):
         return [f"expected {len(case['expect'])} result(s), got {len(results)}"]
     for r, (want, got) in enumerate(zip(case["expect"], results, strict=True)):
-        where = f"results[{r}] ({got['av']}/{got['dental'] or '-'})"
+        where = f"results[{r}] ({got['av'] or 'per person'}/{got['dental'] or '-'})"
         for key, value in want.items():
             if key == "lines":
                 all_lines = [line for person in got["persons"] for line in person["lines"]]
@@ -189,6 +193,9 @@ def mismatches(case: dict, result: dict) -> list[str]:
                 if len(value) != len(got["persons"]):
                     out.append(f"{where}.persons: expected {len(value)} person(s), got {len(got['persons'])}")
                 for p, (person, got_person) in enumerate(zip(value, got["persons"], strict=False)):
+                    for kind in ("av", "dental"):
+                        if kind in person and person[kind] != got_person[kind]:
+                            out.append(f"{where}.persons[{p}] {kind}: expected {person[kind]}, got {got_person[kind]}")
                     _check_lines_of(person.get("lines", []), got_person["lines"], f"{where}.persons[{p}].lines", out)
             elif not _same(key, value, got.get(key)):
                 out.append(f"{where} {key}: expected {_shown(value)}, got {_shown(got.get(key))}")
