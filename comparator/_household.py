@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from operator import itemgetter
 
 from ._data import PolicyData
 from ._engine import LineResult, PersonLedger, evaluate_line
@@ -74,40 +75,41 @@ def _premium_year(person: Person, kind: str, package: str | None, profile: Profi
     return None if monthly is None else 12 * monthly
 
 
-def _line_without_package(line, article: str, explanation: str) -> LineResult:
-    return LineResult(line.id, line.count * line.price, ZERO, "not_covered", article, explanation)
+def _line_evaluator(person: Person, kind: str, package: str | None, data: PolicyData, say: Explainer):
+    """How each of the person's lines of `kind` is evaluated under `package` (None: none of that kind)."""
+    household = data.household
+    if person.age < household["children_under"] and (kind == "dental" or package is None):
+        # Art. 1.2.2: a child has no dental benefits, and no av when no adult has one.
+        if kind == "dental":
+            article, explanation = household["child_dental"]["article"], household["child_dental"]["explanation"]
+        else:
+            article, explanation = household["child_article"], household["child_explanation_without_av"]
+        return lambda line: LineResult(line.id, line.count * line.price, ZERO, "not_covered", article, explanation)
+    if package is None:
+        rules, chapter = None, household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
+    else:
+        rules = data.packages[kind][package]
+        chapter = rules["chapter"]
+    ledger = PersonLedger(person)
+    return lambda line: evaluate_line(line, rules, KIND_TITLES[kind], chapter, ledger, data, say)
 
 
 def evaluate_part(
     person: Person, kind: str, package: str | None, profile: Profile, data: PolicyData, say: Explainer
 ) -> Part:
     """The person's lines of `kind` evaluated under `package` (None: none of that kind), in their order."""
-    household = data.household
-    child = person.age < household["children_under"]
-    mine = [(index, line) for index, line in enumerate(person.care) if data.catalogue[line.id]["kind"] == kind]
-    if child and kind == "dental":
-        article, explanation = household["child_dental"]["article"], household["child_dental"]["explanation"]
-        results = [(index, _line_without_package(line, article, explanation)) for index, line in mine]
-    elif child and package is None:
-        article, explanation = household["child_article"], household["child_explanation_without_av"]
-        results = [(index, _line_without_package(line, article, explanation)) for index, line in mine]
-    else:
-        if package is None:
-            chapter = household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
-        else:
-            chapter = data.packages[kind][package]["chapter"]
-        rules = data.packages[kind][package] if package else None
-        ledger = PersonLedger(person)
-        results = [
-            (index, evaluate_line(line, rules, KIND_TITLES[kind], chapter, ledger, data, say)) for index, line in mine
-        ]
-    return Part(
-        lines=tuple(results),
-        cost=sum((result.cost for _, result in results), ZERO),
-        reimbursed=sum((result.reimbursed for _, result in results), ZERO),
-        complete=all(result.status != "unknown" for _, result in results),
-        premium_year=_premium_year(person, kind, package, profile, data),
-    )
+    evaluate = None
+    lines, cost, reimbursed, complete = [], ZERO, ZERO, True
+    for index, line in enumerate(person.care):
+        if data.catalogue[line.id]["kind"] != kind:
+            continue
+        evaluate = evaluate or _line_evaluator(person, kind, package, data, say)  # set up once, and only if needed
+        result = evaluate(line)
+        lines.append((index, result))
+        cost += result.cost
+        reimbursed += result.reimbursed
+        complete = complete and result.status != "unknown"
+    return Part(tuple(lines), cost, reimbursed, complete, _premium_year(person, kind, package, profile, data))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,7 +123,7 @@ class PersonFigures:
     @property
     def lines(self) -> list[LineResult]:
         """Every line in the order of the person's care."""
-        return [result for _, result in sorted(self.av.lines + self.dental.lines, key=lambda item: item[0])]
+        return [result for _, result in sorted(self.av.lines + self.dental.lines, key=itemgetter(0))]
 
 
 @dataclasses.dataclass(frozen=True)
