@@ -25,6 +25,10 @@ FIGURES = {
         ("compare in CPython", rf"CPython \S+\s+{NUMBER} ms per compare", "ms", "<= 2"),
         ("compare in Pyodide (Node)", rf"Pyodide \(Node\)\s+{NUMBER} ms per compare", "ms", "<= 10"),
         ("ratio Pyodide / CPython", rf"ratio Pyodide/CPython: {NUMBER}", "x", ""),
+        ("best_plans 4x10 in CPython", rf"best_plans 4x10\s+CPython\s+{NUMBER} ms", "ms", "<= 20"),
+        ("best_plans 4x10 in Pyodide (Node)", rf"best_plans 4x10\s+Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 100"),
+        ("best_plans 10x20 in CPython", rf"best_plans 10x20\s+CPython\s+{NUMBER} ms", "ms", "<= 100"),
+        ("best_plans 10x20 in Pyodide (Node)", rf"best_plans 10x20\s+Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 500"),
     ],
     "bench_site.py": [
         ("pages built", rf"Pages built:\s+{NUMBER}", "", ""),
