@@ -19,24 +19,14 @@ from ._explain import Explainer
 from ._money import ZERO, to_json_number
 from ._profile import Combination, Holding, Person, PersonsPackages, Profile
 
-__all__ = [
-    "ADULT_AGE",
-    "Part",
-    "PersonFigures",
-    "PlanFigures",
-    "evaluate_part",
-    "figures_json",
-    "highest_av",
-    "holdings",
-    "plan_figures",
-]
+__all__ = ["Part", "PersonFigures", "PlanFigures", "evaluate_part", "figures_json", "holdings", "plan_figures"]
 
 ADULT_AGE = 18  # art. 1.5.1: no premium before 18
 DENTAL_CHAPTER = "8"
 KIND_TITLES = {"av": "aanvullende verzekering", "dental": "tandartsverzekering"}
 
 
-def highest_av(avs, household: dict) -> str | None:
+def _highest_av(avs, household: dict) -> str | None:
     """The highest supplementary package among `avs` in the order of art. 1.2.2; None when there is none."""
     held = [av for av in avs if av is not None]
     return max(held, key=household["av_order"].index) if held else None
@@ -49,7 +39,7 @@ def holdings(profile: Profile, entry: Combination | PersonsPackages, household: 
         # One combination for everyone is the policy's package: a child gets its `av` (art. 1.2.2),
         # also when the profile lists no adult (the parent need not be compared), and no dental.
         return tuple(Holding(entry.av, entry.dental if person.age >= child_age else None) for person in profile.persons)
-    child = Holding(highest_av((holding.av for holding in entry.persons if holding), household), None)
+    child = Holding(_highest_av((holding.av for holding in entry.persons if holding), household), None)
     return tuple(holding or child for holding in entry.persons)
 
 
@@ -86,12 +76,12 @@ def _line_evaluator(person: Person, kind: str, package: str | None, data: Policy
             article, explanation = household["child_article"], household["child_explanation_without_av"]
         return lambda line: LineResult(line.id, line.count * line.price, ZERO, "not_covered", article, explanation)
     if package is None:
-        rules, chapter = None, household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
+        terms, chapter = None, household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
     else:
-        rules = data.packages[kind][package]
-        chapter = rules["chapter"]
+        terms = data.packages[kind][package]
+        chapter = terms["chapter"]
     ledger = PersonLedger(person)
-    return lambda line: evaluate_line(line, rules, KIND_TITLES[kind], chapter, ledger, data, say)
+    return lambda line: evaluate_line(line, terms, KIND_TITLES[kind], chapter, ledger, data, say)
 
 
 def evaluate_part(
