@@ -78,8 +78,8 @@ class _Ranks:
         return (total * self.premium_scale + premium) * self.choice_scale + choice
 
 
-class _Household:
-    """Every person's parts under every package they could hold, and the plans' ranks."""
+class _PlanSearch:
+    """Every person's parts under every package they could hold, the groups of plans and their ranks."""
 
     def __init__(self, profile: Profile, data: PolicyData):
         say = Explainer()
@@ -163,11 +163,11 @@ class _Household:
 
 def best_plans_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
     limit = _checked_limit(limit)
-    household = _Household(profile, data)
-    streams = [household.cheapest(highest, options) for highest, options in household.groups()]
+    search = _PlanSearch(profile, data)
+    streams = [search.cheapest(highest, options) for highest, options in search.groups()]
     cheapest = itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)
-    result = {"year": profile.year, "plans": [household.plan_json(holdings) for _, holdings in cheapest]}
-    if not household.adults:
+    result = {"year": profile.year, "plans": [search.plan_json(holdings) for _, holdings in cheapest]}
+    if not search.adults:
         result["explanation"] = data.household["child_explanation_without_adult"]
     return result
 
