@@ -3,10 +3,14 @@ every result person carries its packages, and a wrong entry is an error naming i
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from build_tools._compile import ENGINE_DATA
+from build_tools._pyodide_page import article_links
 from comparator import ProfileError, compare
 
 AV = (None, "primair", "royaal", "ideaal", "optimaal", "excellent")  # the contract's order, none first
@@ -67,3 +71,9 @@ def test_a_wrong_persons_entry_is_an_error_naming_its_field(packages, message):
     with pytest.raises(ProfileError) as error:
         compare({"persons": TWO, "packages": packages})
     assert str(error.value).startswith(message), str(error.value)
+
+
+def test_the_articles_a_line_without_a_package_cites_have_a_link_on_the_comparator_page():
+    links = article_links(json.loads(ENGINE_DATA.read_text(encoding="utf-8")))
+    assert links["1.2.1"] == ("voorwaarden/algemeen/", "art-1-2-1")
+    assert links["1.2.2"] == ("voorwaarden/algemeen/", "art-1-2-2")
