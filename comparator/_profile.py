@@ -210,17 +210,16 @@ def _persons_packages(value: dict, path: str, persons: tuple[Person, ...], house
     entries = _object(value, path, ("persons",))["persons"]
     if not isinstance(entries, list) or len(entries) != len(persons):
         raise _fail(f"{path}.persons", f"must list one entry per person ({len(persons)})", entries)
-    holdings = []
+    adult_age, holdings = household["children_under"], []
     for index, (entry, person) in enumerate(zip(entries, persons, strict=True)):
         where = f"{path}.persons[{index}]"
-        if person.age >= household["children_under"]:
-            holdings.append(_holding(entry, where, household["children_under"]))
+        if person.age >= adult_age:
+            holdings.append(_holding(entry, where, adult_age))
         elif entry is None:
             holdings.append(None)
         else:
-            article = household["child_article"]
             raise ProfileError(
-                f"{where}: a child under {household['children_under']} follows art. {article}; give null"
+                f"{where}: a child under {adult_age} follows art. {household['child_article']}; give null"
             )
     return PersonsPackages(tuple(holdings))
 
