@@ -7,14 +7,16 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+from ._check_household import check_household
 from ._load import LoadedFile, Problem
 from ._policies import SOURCES, PolicyFiles, load_policy_files
 from ._source import SourceDocument, normalise, parse_conditions, read_plain
 
-__all__ = ["CONDITIONS", "OVERVIEW", "Report", "check_policies", "numbers_in"]
+__all__ = ["CONDITIONS", "CONTRACT", "OVERVIEW", "Report", "check_policies", "numbers_in"]
 
 CONDITIONS = SOURCES / "aanvullende-verzekeringen-2020-voorwaarden.md"
 OVERVIEW = SOURCES / "promovendum-dekking-2020-overzicht.md"
+CONTRACT = SOURCES.parent / "spec" / "comparator-contract.md"
 PACKAGE_CHAPTERS = {"primair": "3", "royaal": "4", "ideaal": "5", "optimaal": "6", "excellent": "7"}
 DENTAL_HEADING = "Tandartsverzekering {title}"
 
@@ -67,12 +69,20 @@ class Report:
 
 class _Checker:
     def __init__(
-        self, files: PolicyFiles, conditions: SourceDocument, overview_text: str, report: Report, policies_dir: Path
+        self,
+        files: PolicyFiles,
+        conditions: SourceDocument,
+        overview_text: str,
+        contract_text: str,
+        report: Report,
+        policies_dir: Path,
     ):
         self.files = files
         self.policies_dir = policies_dir
         self.conditions = conditions
         self.overview = normalise(overview_text)
+        # Whitespace only: the contract is plain markdown whose "a < b" must not read as markup.
+        self.contract = " ".join(contract_text.split())
         self.report = report
         self.care_ids = set()
         if files.catalogue:
@@ -86,8 +96,12 @@ class _Checker:
         """Verify one quote; return its normalised text ('' when it is not where it should be)."""
         self.report.quotes_total += 1
         quote = normalise(source["quote"])
-        if source.get("document", "voorwaarden") == "overzicht":
+        document = source.get("document", "voorwaarden")
+        if document == "overzicht":
             haystack, where = self.overview, "the 2020 overview (promovendum-dekking-2020-overzicht.md)"
+        elif document == "contract":
+            quote = " ".join(source["quote"].split())
+            haystack, where = self.contract, "the comparator contract (comparator-contract.md)"
         else:
             article = source.get("article", default_article)
             if not self.conditions.has(article):
@@ -99,6 +113,14 @@ class _Checker:
             return ""
         self.report.quotes_verified += 1
         return quote
+
+    def trace_number(self, loaded: LoadedFile, path: tuple, value, quotes: list[str]) -> None:
+        """Count a number as traced when one of the (verified) quotes states it; else report it."""
+        self.report.numbers_total += 1
+        if any(Decimal(str(value)) in numbers_in(quote) for quote in quotes):
+            self.report.numbers_traced += 1
+        elif any(quotes):
+            self.add(loaded, path, f"{value} is not in its quote")
 
     # -- catalogue ---------------------------------------------------------------------------
     def check_catalogue(self) -> None:
@@ -350,7 +372,14 @@ def _articles_in(data: dict):
 def check_policies(policies_dir: Path) -> tuple[PolicyFiles, Report]:
     files, problems = load_policy_files(policies_dir)
     report = Report(problems=problems)
-    checker = _Checker(files, parse_conditions(CONDITIONS), OVERVIEW.read_text(encoding="utf-8"), report, policies_dir)
+    checker = _Checker(
+        files,
+        parse_conditions(CONDITIONS),
+        OVERVIEW.read_text(encoding="utf-8"),
+        CONTRACT.read_text(encoding="utf-8"),
+        report,
+        policies_dir,
+    )
     if files.catalogue is None and not any(p.file.endswith("catalogue.yaml") for p in problems):
         report.problems.append(Problem("policies/catalogue.yaml", 1, "missing"))
     checker.check_catalogue()
@@ -358,6 +387,7 @@ def check_policies(policies_dir: Path) -> tuple[PolicyFiles, Report]:
         checker.check_package(kind, name, loaded)
     checker.check_completeness()
     checker.check_premiums()
+    check_household(checker)
     checker.check_glossary()
     checker.check_texts(files.general_articles)
     checker.check_texts(files.servicepakket)

@@ -64,6 +64,21 @@ def _package(data: dict) -> dict:
     }
 
 
+def _household(data: dict) -> dict:
+    """Art. 1.2.2 and the 2020 on-sale list, without their quotes (the checker has verified them)."""
+    children = data["children"]
+    return {
+        "adult_without_av_article": data["adult_without_av"]["article"],
+        "av_order": data["av_order"]["packages"],
+        "child_article": children["article"],
+        "child_dental": {"article": children["dental"]["article"], "explanation": children["dental"]["explanation"]},
+        "child_explanation_without_av": children["explanation_without_av"],
+        "child_explanation_without_adult": children["explanation_without_adult"],
+        "children_under": children["under"],
+        "on_sale": {kind: data["on_sale"][kind]["packages"] for kind in ("av", "dental")},
+    }
+
+
 def compile_engine_data(files: PolicyFiles) -> dict:
     """The engine's view of the policies; call only on files that passed the checker."""
     packages = {"av": {}, "dental": {}}
@@ -86,6 +101,7 @@ def compile_engine_data(files: PolicyFiles) -> dict:
     }
     return {
         "year": 2020,
+        "household": _household(files.household.data),
         "themes": files.catalogue.data["themes"],
         "catalogue": catalogue,
         "packages": packages,

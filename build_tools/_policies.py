@@ -25,6 +25,7 @@ class PolicyFiles:
     catalogue: LoadedFile | None = None
     packages: dict[tuple[str, str], LoadedFile] = dataclasses.field(default_factory=dict)  # (kind, id)
     premiums: LoadedFile | None = None
+    household: LoadedFile | None = None
     glossary: LoadedFile | None = None
     general_articles: LoadedFile | None = None
     servicepakket: LoadedFile | None = None
@@ -83,6 +84,8 @@ def load_policy_files(policies_dir: Path) -> tuple[PolicyFiles, list[Problem]]:
             files.catalogue = loaded
         elif parts == ("premiums",):
             files.premiums = loaded
+        elif parts == ("household",):
+            files.household = loaded
         elif parts == ("general", "glossary"):
             files.glossary = loaded
         elif parts == ("general", "articles"):
@@ -94,7 +97,7 @@ def load_policy_files(policies_dir: Path) -> tuple[PolicyFiles, list[Problem]]:
                 Problem(
                     name,
                     1,
-                    "unexpected file: policies/ holds catalogue, premiums, "
+                    "unexpected file: policies/ holds catalogue, premiums, household, "
                     "servicepakket, general/{glossary,articles}, av/<package>, dental/<package>",
                 )
             )

@@ -3,25 +3,38 @@
 Standard library only, so the same code runs in CPython, in the site build and in Pyodide.
 """
 
+from ._best import DEFAULT_LIMIT, best_plans
 from ._compare import compare
 from ._profile import ProfileError
 
-__all__ = ["ProfileError", "compare", "compare_json"]
+__all__ = ["ProfileError", "best_plans", "best_plans_json", "compare", "compare_json"]
 
 
 def compare_json(profile_json: str) -> str:
     """JSON in, JSON out: the entry point the browser worker calls. Errors come back as
     {"error": the contract's message, "message_nl": the same in Dutch, for the page}."""
+    from ._compare import compare_parsed
+
+    return _json_entry(profile_json, compare_parsed)
+
+
+def best_plans_json(profile_json: str, limit: int = DEFAULT_LIMIT) -> str:
+    """best_plans for the browser worker: JSON in, JSON out, errors as in compare_json."""
+    from ._best import best_plans_parsed
+
+    return _json_entry(profile_json, lambda profile, data: best_plans_parsed(profile, data, limit))
+
+
+def _json_entry(profile_json: str, answer) -> str:
     import json
 
-    from ._compare import compare_parsed
     from ._data import policy_data
     from ._dutch import dutch
     from ._profile import parse_profile_json
 
     data = policy_data()
     try:
-        result = compare_parsed(parse_profile_json(profile_json, data), data)
+        result = answer(parse_profile_json(profile_json, data), data)
     except ProfileError as error:
         result = {"error": str(error), "message_nl": dutch(error)}
     return json.dumps(result, ensure_ascii=False)

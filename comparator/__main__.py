@@ -1,37 +1,59 @@
-"""python -m comparator PROFILE.json | -   (see the comparator contract)."""
+"""python -m comparator [--best [--limit N]] PROFILE.json | -   (see the comparator contract)."""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 
+from ._best import DEFAULT_LIMIT, best_plans_parsed
 from ._compare import compare_parsed
 from ._data import policy_data
 from ._profile import ProfileError, parse_profile_json
 
-USAGE = "usage: python -m comparator PROFILE.json | -"
+USAGE = "usage: python -m comparator [--best [--limit N]] PROFILE.json | -"
+
+
+def _arguments(args: list[str]) -> tuple[str, int | str | None] | None:
+    """(profile path, None to compare or the limit of --best), or None when they fit no usage."""
+    args = list(args)
+    limit = None
+    if "--best" in args:
+        args.remove("--best")
+        limit = DEFAULT_LIMIT
+        if "--limit" in args:
+            at = args.index("--limit")
+            if at + 1 == len(args):
+                return None
+            text = args.pop(at + 1)
+            args.pop(at)
+            # Text that is not a whole number goes on as given, for the limit's own error message.
+            limit = int(text) if re.fullmatch(r"[+-]?[0-9]+", text) else text
+    return (args[0], limit) if len(args) == 1 and not args[0].startswith("--") else None
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
     # The contract's JSON is UTF-8 whatever the locale says; messages are valid UTF-8 too.
     sys.stdout.reconfigure(encoding="utf-8")
     sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
-    if len(args) != 1:
+    arguments = _arguments(sys.argv[1:] if argv is None else argv)
+    if arguments is None:
         print(USAGE, file=sys.stderr)
         return 2
+    path, limit = arguments
     try:
-        if args[0] == "-":
+        if path == "-":
             text = sys.stdin.buffer.read().decode("utf-8")
         else:
-            with open(args[0], encoding="utf-8") as handle:
+            with open(path, encoding="utf-8") as handle:
                 text = handle.read()
     except (OSError, UnicodeDecodeError) as error:
-        print(f"profile: cannot read {args[0]}: {error}", file=sys.stderr)
+        print(f"profile: cannot read {path}: {error}", file=sys.stderr)
         return 2
     data = policy_data()
     try:
-        result = compare_parsed(parse_profile_json(text, data), data)
+        profile = parse_profile_json(text, data)
+        result = compare_parsed(profile, data) if limit is None else best_plans_parsed(profile, data, limit)
     except ProfileError as error:
         print(str(error).replace("\n", " "), file=sys.stderr)
         return 2

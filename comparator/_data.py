@@ -18,6 +18,7 @@ class PolicyData:
         self.themes: list[dict] = raw["themes"]
         self.catalogue: dict[str, dict] = raw["catalogue"]
         self.packages: dict[str, dict[str, dict]] = raw["packages"]
+        self.household: dict = raw["household"]  # art. 1.2.2 and the packages on sale (policies/household.yaml)
         self.premiums = {
             kind: {name: None if monthly is None else Decimal(monthly) for name, monthly in table.items()}
             for kind, table in raw["premiums"].items()

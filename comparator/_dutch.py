@@ -31,6 +31,7 @@ _FIELDS = {
     "av": "aanvullend pakket",
     "dental": "tandartspakket",
     "premiums": "premies",
+    "limit": "aantal plannen",
 }
 # One item of a list, counted from 1 as the page counts.
 _ITEMS = {"persons": "persoon", "care": "zorgregel", "packages": "combinatie"}
@@ -57,6 +58,15 @@ _EXPECTED = [
     (r"must be one of (.+)", r"moet een van deze zijn: \1"),
     (r"must be 2020 \(the only policy year here\)", "moet 2020 zijn (het enige polisjaar hier)"),
     (r"must be nested at most (\d+) levels deep", r"mag hoogstens \1 lagen diep genest zijn"),
+    (r"must list one entry per person \((\d+)\)", r"moet per persoon één pakketkeuze geven (\1)"),
+    (
+        r'must be \{"av": \.\.\., "dental": \.\.\.\} for a person aged (\d+) or over',
+        r'moet {"av": ..., "dental": ...} zijn voor iemand van \1 jaar of ouder',
+    ),
+    (
+        r"a child under (\d+) follows art\. ([\d.]+); give null",
+        r"een kind onder de \1 krijgt het pakket van de hoogst verzekerde ouder (artikel \2); geef null",
+    ),
 ]
 _SEGMENT = re.compile(r"\[(\d+)\]|\.?([A-Za-z_]\w*)|\.?(.+)")  # .name, [index], or a shown key to the end
 _JSON_POSITION = re.compile(r"line (\d+) column (\d+)")

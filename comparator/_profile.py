@@ -11,7 +11,19 @@ from decimal import Decimal, InvalidOperation
 from ._data import PolicyData
 from ._money import CENT, ZERO
 
-__all__ = ["CareLine", "Combination", "Person", "Profile", "ProfileError", "parse_profile", "parse_profile_json"]
+__all__ = [
+    "AV_PACKAGES",
+    "DENTAL_PACKAGES",
+    "CareLine",
+    "Combination",
+    "Holding",
+    "Person",
+    "PersonsPackages",
+    "Profile",
+    "ProfileError",
+    "parse_profile",
+    "parse_profile_json",
+]
 
 MAX_PERSONS = 10
 MAX_LINES_PER_PERSON = 200
@@ -36,12 +48,14 @@ class ProfileError(ValueError):
     """The profile breaks the contract; the message names the field by its path.
 
     `path`, `expected` and `got` are the parts of the message (`path: expected, got got`), for a
-    caller that words it anew; given only a message, path and expected are read from it.
+    caller that words it anew; given only a message, they are read from it.
     """
 
     def __init__(self, message: str, path: str | None = None, expected: str | None = None, got: str | None = None):
         super().__init__(message)
         head, _, rest = message.partition(": ")
+        if expected is None and got is None and ", got " in rest:
+            expected, _, got = rest.rpartition(", got ")
         self.path = head if path is None else path
         self.expected = rest if expected is None else expected
         self.got = got
@@ -80,10 +94,25 @@ class Combination:
 
 
 @dataclasses.dataclass(frozen=True)
+class Holding:
+    """The packages one person holds; None is none of that kind."""
+
+    av: str | None
+    dental: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonsPackages:
+    """A `{"persons": [...]}` entry: each adult's Holding; None for a child, whose art. 1.2.2 decides."""
+
+    persons: tuple[Holding | None, ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class Profile:
     year: int
     persons: tuple[Person, ...]
-    combinations: tuple[Combination, ...]
+    combinations: tuple[Combination | PersonsPackages, ...]
     premiums: dict[str, dict[str, Decimal]]
 
 
@@ -229,6 +258,42 @@ def _combination(value, path: str) -> Combination:
     return Combination(av, dental)
 
 
+def _holding(value, path: str, adult_age: int) -> Holding:
+    if value is None:
+        raise _fail(path, f'must be {{"av": ..., "dental": ...}} for a person aged {adult_age} or over', value)
+    holding = _object(value, path, ("av", "dental"), required=("av",))
+    av, dental = holding["av"], holding.get("dental")
+    if av is not None and av not in AV_PACKAGES:
+        raise _fail(f"{path}.av", f"must be one of {', '.join(AV_PACKAGES)} or null", av)
+    if dental is not None and dental not in DENTAL_PACKAGES:
+        raise _fail(f"{path}.dental", f"must be one of {', '.join(DENTAL_PACKAGES)} or null", dental)
+    return Holding(av, dental)
+
+
+def _persons_packages(value: dict, path: str, persons: tuple[Person, ...], household: dict) -> PersonsPackages:
+    entries = _object(value, path, ("persons",))["persons"]
+    if not isinstance(entries, list) or len(entries) != len(persons):
+        raise _fail(f"{path}.persons", f"must list one entry per person ({len(persons)})", entries)
+    adult_age, holdings = household["children_under"], []
+    for index, (entry, person) in enumerate(zip(entries, persons, strict=True)):
+        where = f"{path}.persons[{index}]"
+        if person.age >= adult_age:
+            holdings.append(_holding(entry, where, adult_age))
+        elif entry is None:
+            holdings.append(None)
+        else:
+            raise ProfileError(
+                f"{where}: a child under {adult_age} follows art. {household['child_article']}; give null"
+            )
+    return PersonsPackages(tuple(holdings))
+
+
+def _package_entry(value, path: str, persons: tuple[Person, ...], data: PolicyData) -> Combination | PersonsPackages:
+    if isinstance(value, dict) and "persons" in value:
+        return _persons_packages(value, path, persons, data.household)
+    return _combination(value, path)
+
+
 def _premiums(value) -> dict[str, dict[str, Decimal]]:
     premiums = _object(value, "premiums", ("av", "dental"))
     parsed: dict[str, dict[str, Decimal]] = {}
@@ -250,16 +315,19 @@ def parse_profile(value, data: PolicyData) -> Profile:
     persons = profile["persons"]
     if not isinstance(persons, list) or not 1 <= len(persons) <= MAX_PERSONS:
         raise _fail("persons", f"must be a list of 1 to {MAX_PERSONS} persons", persons)
+    parsed_persons = tuple(_person(p, f"persons[{i}]", data) for i, p in enumerate(persons))
     combinations = profile.get("packages", None)
     if combinations is None:
         parsed_combinations = DEFAULT_COMBINATIONS
     elif not isinstance(combinations, list) or not 1 <= len(combinations) <= 20:
         raise _fail("packages", "must be a list of 1 to 20 package combinations", combinations)
     else:
-        parsed_combinations = tuple(_combination(c, f"packages[{i}]") for i, c in enumerate(combinations))
+        parsed_combinations = tuple(
+            _package_entry(c, f"packages[{i}]", parsed_persons, data) for i, c in enumerate(combinations)
+        )
     return Profile(
         year=2020,
-        persons=tuple(_person(p, f"persons[{i}]", data) for i, p in enumerate(persons)),
+        persons=parsed_persons,
         combinations=parsed_combinations,
         premiums=_premiums(profile.get("premiums", {})),
     )

@@ -1,8 +1,8 @@
-// Runs comparator.compare_json inside Pyodide under Node, once for many profiles.
+// Runs comparator.compare_json and best_plans_json inside Pyodide under Node, once for many profiles.
 //   node tests/pyodide_compare.mjs REPO_ROOT INPUT.json
-// INPUT.json is a JSON list of profile JSON texts; stdout gets {"results": the result texts in the
-// same order, "modules": sys.modules afterwards}. Python's own output goes to stderr so stdout
-// stays one JSON document.
+// INPUT.json is {"compare": [profile JSON texts], "best": [[profile JSON text, limit], ...]}; stdout
+// gets {"results": compare's texts, "best": best_plans' texts, each in input order, "modules":
+// sys.modules afterwards}. Python's own output goes to stderr so stdout stays one JSON document.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
@@ -25,8 +25,9 @@ function copyTree(from, to) {
 copyTree(join(repoRoot, "comparator"), "/home/pyodide/src/comparator");
 pyodide.runPython("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, '/home/pyodide/src')");
 
-const compareJson = pyodide.pyimport("comparator").compare_json;
-const profiles = JSON.parse(readFileSync(inputPath, "utf8"));
-const results = profiles.map((profile) => compareJson(profile));
+const comparator = pyodide.pyimport("comparator");
+const input = JSON.parse(readFileSync(inputPath, "utf8"));
+const results = input.compare.map((profile) => comparator.compare_json(profile));
+const best = input.best.map(([profile, limit]) => comparator.best_plans_json(profile, limit));
 const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
-process.stdout.write(JSON.stringify({ results, modules }));
+process.stdout.write(JSON.stringify({ results, best, modules }));

@@ -14,6 +14,19 @@ A scenario file is a YAML list of cases (OpenFisca-style):
               article: "3.4"              #   explanation_contains (text or list of texts)
               explanation_contains: 6 behandelingen
 
+A case may also ask for the household's cheapest plans (comparator contract, "Best plans"):
+
+    - name: ...
+      articles: ["1.2.2"]
+      profile: {persons: [...]}
+      best: 3                             # best_plans(profile, limit=3); `packages` is ignored
+      expect:                             # every plan returned, cheapest first
+        - plan: excellent+none,primair+royaal,excellent+none   # each person's av+dental, none for null
+          total_year: 1980.80             # any of: premium_year reimbursed out_of_pocket total_year complete
+
+A `{"persons": [...]}` entry of `packages` gets a result like any other; its expected `persons`
+may also give each person's `av` and `dental` (null for none).
+
 Every expected number is worked out by hand from the conditions text, not copied from the
 engine. A failing case prints its name, its articles and expected-versus-got per field.
 Registered by tests/scenarios/conftest.py (which steps aside if tests/conftest.py lists this
@@ -30,11 +43,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from comparator import compare
+from comparator import best_plans, compare
 
 SCENARIO_DIR = Path(__file__).parent / "scenarios"
 
 CASE_KEYS = ("name", "articles", "profile", "expect")
+OPTIONAL_CASE_KEYS = ("best",)
 RESULT_KEYS = (
     "av",
     "dental",
@@ -48,6 +62,8 @@ RESULT_KEYS = (
     "persons",
 )
 LINE_KEYS = ("id", "cost", "reimbursed", "out_of_pocket", "status", "article", "explanation_contains")
+PERSON_KEYS = ("av", "dental", "lines")
+PLAN_KEYS = ("plan", "premium_year", "reimbursed", "out_of_pocket", "total_year", "complete")
 AMOUNT_KEYS = frozenset(("cost", "reimbursed", "out_of_pocket", "premium_year", "total_year"))
 DEFAULT_COMBINATIONS = 5  # no `packages`: the five supplementary packages (comparator contract)
 
@@ -83,7 +99,7 @@ def _check_lines(lines, where: str) -> None:
 
 
 def _check_case(case, where: str) -> dict:
-    _check_keys(case, CASE_KEYS, where)
+    _check_keys(case, CASE_KEYS + OPTIONAL_CASE_KEYS, where)
     missing = [key for key in CASE_KEYS if key not in case]
     if missing:
         raise ScenarioFormatError(f"{where}: missing {', '.join(missing)}")
@@ -99,6 +115,14 @@ def _check_case(case, where: str) -> dict:
     if not isinstance(case["profile"], dict):
         raise ScenarioFormatError(f"{where}.profile: must be a mapping")
     expect = case["expect"]
+    if "best" in case:
+        if not isinstance(case["best"], int) or not isinstance(expect, list) or not expect:
+            raise ScenarioFormatError(f"{where}: `best` is the limit (a number) and `expect` lists the plans")
+        for p, plan in enumerate(expect):
+            _check_keys(plan, PLAN_KEYS, f"{where}.expect[{p}]")
+            if "plan" not in plan:
+                raise ScenarioFormatError(f"{where}.expect[{p}]: give the `plan`")
+        return case
     packages = case["profile"].get("packages")
     results = len(packages) if isinstance(packages, list) else DEFAULT_COMBINATIONS
     if not isinstance(expect, list) or len(expect) != results:
@@ -110,7 +134,7 @@ def _check_case(case, where: str) -> dict:
         if "lines" in result:
             _check_lines(result["lines"], f"{where}.expect[{r}].lines")
         for p, person in enumerate(result.get("persons", [])):
-            _check_keys(person, ("lines",), f"{where}.expect[{r}].persons[{p}]")
+            _check_keys(person, PERSON_KEYS, f"{where}.expect[{r}].persons[{p}]")
             _check_lines(person.get("lines", []), f"{where}.expect[{r}].persons[{p}].lines")
     return case
 
@@ -180,7 +204,7 @@ def mismatches(case: dict, result: dict) -> list[str]:
     if len(results) != len(case["expect"]):
         return [f"expected {len(case['expect'])} result(s), got {len(results)}"]
     for r, (want, got) in enumerate(zip(case["expect"], results, strict=True)):
-        where = f"results[{r}] ({got['av']}/{got['dental'] or '-'})"
+        where = f"results[{r}] ({got['av'] or 'per person'}/{got['dental'] or '-'})"
         for key, value in want.items():
             if key == "lines":
                 all_lines = [line for person in got["persons"] for line in person["lines"]]
@@ -189,8 +213,30 @@ def mismatches(case: dict, result: dict) -> list[str]:
                 if len(value) != len(got["persons"]):
                     out.append(f"{where}.persons: expected {len(value)} person(s), got {len(got['persons'])}")
                 for p, (person, got_person) in enumerate(zip(value, got["persons"], strict=False)):
+                    for kind in ("av", "dental"):
+                        if kind in person and person[kind] != got_person[kind]:
+                            out.append(f"{where}.persons[{p}] {kind}: expected {person[kind]}, got {got_person[kind]}")
                     _check_lines_of(person.get("lines", []), got_person["lines"], f"{where}.persons[{p}].lines", out)
             elif not _same(key, value, got.get(key)):
+                out.append(f"{where} {key}: expected {_shown(value)}, got {_shown(got.get(key))}")
+    return out
+
+
+def plan_label(plan: dict) -> str:
+    """A plan as the contract's `data-plan` writes it: av+dental per person, none for null."""
+    return ",".join(f"{person['av'] or 'none'}+{person['dental'] or 'none'}" for person in plan["persons"])
+
+
+def best_mismatches(case: dict, result: dict) -> list[str]:
+    """Every difference between a `best` case's expected plans and best_plans' answer."""
+    plans = result["plans"]
+    out = [] if len(plans) == len(case["expect"]) else [f"expected {len(case['expect'])} plan(s), got {len(plans)}"]
+    for p, (want, got) in enumerate(zip(case["expect"], plans, strict=False)):
+        where = f"plans[{p}] ({plan_label(got)})"
+        if want["plan"] != plan_label(got):
+            out.append(f"plans[{p}]: expected {want['plan']}, got {plan_label(got)}")
+        for key, value in want.items():
+            if key != "plan" and not _same(key, value, got.get(key)):
                 out.append(f"{where} {key}: expected {_shown(value)}, got {_shown(got.get(key))}")
     return out
 
@@ -226,8 +272,11 @@ class ScenarioItem(pytest.Item):
         self.case = case
 
     def runtest(self) -> None:
-        result = compare(copy.deepcopy(self.case["profile"]))
-        found = mismatches(self.case, result)
+        profile = copy.deepcopy(self.case["profile"])
+        if "best" in self.case:
+            found = best_mismatches(self.case, best_plans(profile, self.case["best"]))
+        else:
+            found = mismatches(self.case, compare(profile))
         if found:
             raise ScenarioMismatch(found)
 

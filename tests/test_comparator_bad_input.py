@@ -279,6 +279,11 @@ def test_the_cli_writes_utf8_whatever_the_locale_says():
         ),
         ("{not json", "Het profiel is geen geldige JSON (regel 1, kolom 2)."),
         ("[" * 50 + "]" * 50, "Het profiel: mag hoogstens 32 lagen diep genest zijn; gegeven: 50."),
+        (
+            '{"persons": [{"age": 40}, {"age": 5}], "packages": [{"persons": [{"av": null}, {"av": "primair"}]}]}',
+            "Combinatie 1, persoon 2: een kind onder de 18 krijgt het pakket van de hoogst verzekerde ouder "
+            "(artikel 1.2.2); geef null.",
+        ),
     ],
     ids=[
         "contract-example",
@@ -292,6 +297,7 @@ def test_the_cli_writes_utf8_whatever_the_locale_says():
         "premium",
         "not-json",
         "deep",
+        "child-package",
     ],
 )
 def test_the_browser_entry_words_each_error_in_dutch_too(text, dutch):
@@ -315,6 +321,9 @@ EVERY_EXPECTATION = [
     '{"persons": [{"age": 3}], "packages": [{"av": null}]}',
     '{"persons": [{"age": 3}], "packages": [{"dental": null}]}',
     '{"persons": [{"age": 3}], "premiums": {"av": []}}',
+    '{"persons": [{"age": 40}], "packages": [{"persons": []}]}',
+    '{"persons": [{"age": 40}], "packages": [{"persons": [null]}]}',
+    '{"persons": [{"age": 40}, {"age": 5}], "packages": [{"persons": [{"av": null}, {"av": "primair"}]}]}',
 ]
 
 

@@ -1,8 +1,9 @@
 """CPython/Pyodide parity: every scenario profile gives byte-identical result JSON in both.
 
 The scenario profiles (tests/scenarios/*.yaml) and a few bad profiles run through
-`comparator.compare_json` here and inside real Pyodide under Node (npm `pyodide`, pinned in
-package-lock.json), in one Node run because Pyodide takes seconds to start. The same run shows
+`comparator.compare_json`, and the comparator page's personas (docs/vergelijker/personas.json)
+through `comparator.best_plans_json`, here and inside real Pyodide under Node (npm `pyodide`,
+pinned in package-lock.json), in one Node run because Pyodide takes seconds to start. The same run shows
 which standard-library modules a start and the engine import: none of those the site drops from
 the runtime's standard library (build_tools/_pyodide.py, STDLIB_DROP).
 """
@@ -18,10 +19,11 @@ import pytest
 from scenario_plugin import load_all_cases
 
 from build_tools._pyodide import STDLIB_DROP
-from comparator import compare_json
+from comparator import best_plans_json, compare_json
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve().parent / "pyodide_compare.mjs"
+PERSONAS = REPO / "docs" / "vergelijker" / "personas.json"
 
 # Invalid input must fail the same way too (compare_json returns {"error": ...}).
 BAD_PROFILES = [
@@ -43,16 +45,37 @@ def _profiles() -> list[tuple[str, str]]:
     return cases + [(f"bad profile {text!r}", text) for text in BAD_PROFILES]
 
 
+def _best_plans_inputs() -> list[tuple[str, str, int]]:
+    """(name, profile JSON, limit): every persona at the default limit and at 50, plus edge cases."""
+    personas = json.loads(PERSONAS.read_text(encoding="utf-8"))["personas"]
+    inputs = [
+        (f"persona {persona['id']}, limit {limit}", json.dumps(persona["profile"], ensure_ascii=False), limit)
+        for persona in personas
+        for limit in (10, 50)
+    ]
+    return inputs + [
+        ("no adult", '{"persons": [{"age": 7, "care": [{"id": "bril-lenzen", "price": 90}]}]}', 10),
+        ("Optimaal with a premium", '{"persons": [{"age": 40}, {"age": 13}], "premiums": {"av": {"optimaal": 12}}}', 5),
+        ("limit 0", '{"persons": [{"age": 40}]}', 0),
+        ("bad profile", '{"persons": [{"age": 40}, {"age": 3}], "packages": [{"persons": [null, null]}]}', 3),
+    ]
+
+
 @pytest.fixture(scope="module")
 def in_pyodide(tmp_path_factory) -> dict:
-    """{"results": the result texts of _profiles() in Pyodide, "modules": its sys.modules after}."""
+    """{"results": compare's texts for _profiles(), "best": best_plans' for _best_plans_inputs(),
+    both in Pyodide, "modules": its sys.modules after}."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not on PATH; the parity test needs Node 20 (deselect with -m 'not pyodide')")
     if not (REPO / "node_modules" / "pyodide" / "package.json").is_file():
         pytest.fail("node_modules/pyodide is missing; run `npm ci` (or `make setup`)")
     inputs = tmp_path_factory.mktemp("parity") / "profiles.json"
-    inputs.write_text(json.dumps([text for _, text in _profiles()], ensure_ascii=False), encoding="utf-8")
+    compare_inputs = [text for _, text in _profiles()]
+    best_inputs = [[text, limit] for _, text, limit in _best_plans_inputs()]
+    inputs.write_text(
+        json.dumps({"compare": compare_inputs, "best": best_inputs}, ensure_ascii=False), encoding="utf-8"
+    )
     run = subprocess.run(
         [node, str(SCRIPT), str(REPO), str(inputs)],
         cwd=REPO,
@@ -75,6 +98,21 @@ def test_pyodide_results_are_byte_identical_to_cpython(in_pyodide):
         if (mine := compare_json(text)).encode("utf-8") != theirs.encode("utf-8")
     ]
     assert not different, f"{len(different)} of {len(profiles)} profiles differ:\n" + "\n".join(different[:10])
+
+
+@pytest.mark.pyodide
+def test_pyodide_best_plans_are_byte_identical_to_cpython(in_pyodide):
+    inputs = _best_plans_inputs()
+    assert len(in_pyodide["best"]) == len(inputs)
+    answers = [json.loads(text) for text in in_pyodide["best"]]
+    assert sum("error" in answer for answer in answers) == 2  # the last two inputs; the others have plans
+    assert all(answer["plans"] for answer in answers[:-2])
+    different = [
+        f"{name}\n  CPython: {mine}\n  Pyodide: {theirs}"
+        for (name, text, limit), theirs in zip(inputs, in_pyodide["best"], strict=True)
+        if (mine := best_plans_json(text, limit)).encode("utf-8") != theirs.encode("utf-8")
+    ]
+    assert not different, f"{len(different)} of {len(inputs)} inputs differ:\n" + "\n".join(different[:10])
 
 
 @pytest.mark.pyodide

@@ -18,7 +18,11 @@ def _tested_pairs() -> set[tuple[str, str | None]]:
     pairs = set()
     for _, case in load_all_cases():
         profile = case["profile"]
+        if "best" in case:  # a best-plans case: its plans are checked by their totals only
+            continue
         for combination in profile.get("packages") or DEFAULT:
+            if "persons" in combination:  # per person: the ids count where one package is compared
+                continue
             for person in profile["persons"]:
                 for line in person.get("care", []):
                     dental = data.catalogue[line["id"]].get("kind") == "dental"

@@ -27,6 +27,10 @@ FIGURES = {
         ("ratio Pyodide / CPython", rf"ratio Pyodide/CPython: {NUMBER}", "x", ""),
         ("worst valid profile, CPython", rf"worst CPython\s+{NUMBER} ms", "ms", "<= 1000"),
         ("worst valid profile, Pyodide (Node)", rf"worst Pyodide \(Node\)\s+{NUMBER} ms", "ms", ""),
+        ("best_plans 4x10 in CPython", rf"best_plans 4x10\s+CPython\s+{NUMBER} ms", "ms", "<= 20"),
+        ("best_plans 4x10 in Pyodide (Node)", rf"best_plans 4x10\s+Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 100"),
+        ("best_plans 10x20 in CPython", rf"best_plans 10x20\s+CPython\s+{NUMBER} ms", "ms", "<= 100"),
+        ("best_plans 10x20 in Pyodide (Node)", rf"best_plans 10x20\s+Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 500"),
     ],
     "bench_site.py": [
         ("pages built", rf"Pages built:\s+{NUMBER}", "", ""),

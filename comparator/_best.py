@@ -1,0 +1,178 @@
+"""best_plans(profile, limit): the household's `limit` cheapest plans, exactly (comparator contract, v2).
+
+A plan gives every adult an `av` and a `dental` (each none or a package); a child follows art.
+1.2.2: the highest `av` among the adults, no dental. A person's figures under a package do not
+depend on anyone else (limits are per person), so instead of trying every plan:
+
+1. Evaluate each person once per package they could hold: an adult under every candidate `av`
+   and every candidate `dental`, a child under every `av` it could follow (_household).
+2. Only the children couple the adults, through the highest adult `av`, m. Split the plans by m
+   and by the first adult holding m (adults before it hold less than m, adults after it at most
+   m). Within such a group the children's figures are fixed and each adult chooses freely from
+   their own list, so the group's cheapest plans are the smallest sums over independent lists
+   (_cheapest). No adult: one group, everyone without a package.
+3. The groups are disjoint and together hold every plan: merging their ordered streams and
+   taking the first `limit` gives the cheapest plans of all.
+
+Plans are ordered by total_year, then premium_year, then the persons' choices in contract order
+(none first). All three go into one integer per option of a person (its rank), such that a plan's
+rank is the sum of its persons' ranks and no two plans share one.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import json
+from decimal import Decimal
+
+from ._cheapest import smallest_sums
+from ._data import PolicyData, policy_data
+from ._explain import Explainer
+from ._household import Part, PersonFigures, evaluate_part, figures_json, plan_figures
+from ._profile import AV_PACKAGES, DENTAL_PACKAGES, Holding, Profile, ProfileError, parse_profile
+
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "best_plans", "best_plans_parsed"]
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+AV_CHOICES = (None, *AV_PACKAGES)  # the contract's order for ties, none first
+DENTAL_CHOICES = (None, *DENTAL_PACKAGES)
+CHOICE_DIGITS = len(AV_CHOICES) * len(DENTAL_CHOICES)  # one digit per person: their (av, dental)
+PLAN_KEYS = ("premium_year", "reimbursed", "out_of_pocket", "total_year", "complete")
+
+
+def _checked_limit(limit) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise ProfileError(f"limit: must be a whole number from 1 to {MAX_LIMIT}, got {json.dumps(limit)}")
+    return limit
+
+
+def _candidates(kind: str, profile: Profile, data: PolicyData) -> tuple[str | None, ...]:
+    """None, then the packages on sale in 2020 and those whose premium the profile gives, in order.
+    Only these have a known premium, so a plan with an unknown total never enters."""
+    offered = set(data.household["on_sale"][kind]) | set(profile.premiums[kind])
+    return (None, *(name for name in (AV_PACKAGES if kind == "av" else DENTAL_PACKAGES) if name in offered))
+
+
+def _cents(amount: Decimal) -> int:
+    # Whole cents: prices and premiums have at most 2 decimals and the engine rounds each line.
+    return int(amount.scaleb(2))
+
+
+class _Ranks:
+    """Rank = (total_year x premium scale + premium_year) x choice scale + choices, all in cents
+    or digits. It adds up per person, and the scales exceed any plan's premium and choices, so
+    comparing two plans' ranks compares total, then premium, then the choices person by person."""
+
+    def __init__(self, persons: int, premium_scale: int):
+        self.persons = persons
+        self.premium_scale = premium_scale
+        self.choice_scale = CHOICE_DIGITS**persons
+
+    def of(self, index: int, av: Part, dental: Part, holding: Holding) -> int:
+        digit = AV_CHOICES.index(holding.av) * len(DENTAL_CHOICES) + DENTAL_CHOICES.index(holding.dental)
+        choice = digit * CHOICE_DIGITS ** (self.persons - 1 - index)
+        premium = _cents(av.premium_year + dental.premium_year)
+        total = _cents(av.total_year + dental.total_year)
+        return (total * self.premium_scale + premium) * self.choice_scale + choice
+
+
+class _PlanSearch:
+    """Every person's parts under every package they could hold, the groups of plans and their ranks."""
+
+    def __init__(self, profile: Profile, data: PolicyData):
+        say = Explainer()
+        self.profile, self.household = profile, data.household
+        self.av_choices = _candidates("av", profile, data)
+        dental_choices = _candidates("dental", profile, data)
+        under = self.household["children_under"]
+        self.adults = [i for i, person in enumerate(profile.persons) if person.age >= under]
+        self.children = [i for i, person in enumerate(profile.persons) if person.age < under]
+        self.av = {
+            (i, av): evaluate_part(person, "av", av, profile, data, say)
+            for i, person in enumerate(profile.persons)
+            for av in self.av_choices
+        }
+        self.dental = {
+            (i, dental): evaluate_part(person, "dental", dental, profile, data, say)
+            for i, person in enumerate(profile.persons)
+            for dental in (dental_choices if i in self.adults else (None,))
+        }
+        premium_scale = 1 + sum(
+            max(_cents(self.av[i, av].premium_year) for av in self.av_choices)
+            + max(_cents(self.dental[i, dental].premium_year) for dental in dental_choices)
+            for i in self.adults
+        )
+        self.ranks = _Ranks(len(profile.persons), premium_scale)
+        # Each adult's options, cheapest first: (rank, level of its av, holding).
+        self.options = {
+            i: sorted(
+                (self.rank(i, holding), self.level(holding.av), holding)
+                for holding in itertools.starmap(Holding, itertools.product(self.av_choices, dental_choices))
+            )
+            for i in self.adults
+        }
+
+    def rank(self, index: int, holding: Holding) -> int:
+        return self.ranks.of(index, self.av[index, holding.av], self.dental[index, holding.dental], holding)
+
+    def level(self, av: str | None) -> int:
+        """The place of `av` in the order of art. 1.2.2; none is lowest."""
+        return -1 if av is None else self.household["av_order"].index(av)
+
+    def groups(self):
+        """(highest adult av, each adult's options) for every group of plans (module docstring, step 2)."""
+        if not self.adults:
+            yield None, []
+            return
+        yield None, [self._options(i, -1, -1) for i in self.adults]
+        for highest in self.av_choices[1:]:
+            top = self.level(highest)
+            for first in range(len(self.adults)):
+                later = len(self.adults) - first - 1
+                bounds = [(-1, top - 1)] * first + [(top, top)] + [(-1, top)] * later
+                yield highest, [self._options(i, *bound) for i, bound in zip(self.adults, bounds, strict=True)]
+
+    def _options(self, index: int, lowest: int, highest: int) -> list[tuple[int, Holding]]:
+        """The adult's options whose av lies from level `lowest` to `highest`, cheapest first."""
+        return [(rank, holding) for rank, level, holding in self.options[index] if lowest <= level <= highest]
+
+    def cheapest(self, highest: str | None, options: list[list[tuple[int, Holding]]]):
+        """The group's plans, cheapest first: (rank, every person's holding)."""
+        child = Holding(highest, None)
+        children_rank = sum(self.rank(i, child) for i in self.children)
+        for total, picks in smallest_sums([[rank for rank, _ in choices] for choices in options]):
+            adults = {i: choices[pick][1] for i, choices, pick in zip(self.adults, options, picks, strict=True)}
+            yield children_rank + total, tuple(adults.get(i, child) for i in range(len(self.profile.persons)))
+
+    def plan_json(self, holdings: tuple[Holding, ...]) -> dict:
+        persons = [
+            PersonFigures(holding, self.av[i, holding.av], self.dental[i, holding.dental])
+            for i, holding in enumerate(holdings)
+        ]
+        figures = figures_json(plan_figures(persons))
+        return {
+            "persons": [
+                {"name": person.name, "av": holding.av, "dental": holding.dental}
+                for person, holding in zip(self.profile.persons, holdings, strict=True)
+            ],
+            **{key: figures[key] for key in PLAN_KEYS},
+        }
+
+
+def best_plans_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
+    limit = _checked_limit(limit)
+    search = _PlanSearch(profile, data)
+    streams = [search.cheapest(highest, options) for highest, options in search.groups()]
+    cheapest = itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)
+    result = {"year": profile.year, "plans": [search.plan_json(holdings) for _, holdings in cheapest]}
+    if not search.adults:
+        result["explanation"] = data.household["child_explanation_without_adult"]
+    return result
+
+
+def best_plans(profile: dict, limit: int = DEFAULT_LIMIT) -> dict:
+    """The contract's `limit` cheapest plans for a profile dict; raises ProfileError naming the field at fault."""
+    data = policy_data()
+    return best_plans_parsed(parse_profile(profile, data), data, limit)

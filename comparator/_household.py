@@ -1,0 +1,155 @@
+"""Who holds which package in a plan (art. 1.2.2), and a plan's figures as the sum of its persons' parts.
+
+Limits in the conditions are per insured person, and a supplementary package's limits never cover
+the dental care of chapter 8, so a person's figures are the sum of two independent parts: their
+supplementary lines under their `av` package and their dental lines under their `dental` package,
+each with its premium. `compare` and `best_plans` both add up these parts with the same code, so a
+best plan's figures are those of `compare` on that plan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from operator import itemgetter
+
+from ._data import PolicyData
+from ._engine import LineResult, PersonLedger, claim_priority, evaluate_line, line_terms
+from ._explain import Explainer
+from ._money import ZERO, to_json_number
+from ._profile import Combination, Holding, Person, PersonsPackages, Profile
+
+__all__ = ["Part", "PersonFigures", "PlanFigures", "evaluate_part", "figures_json", "holdings", "plan_figures"]
+
+ADULT_AGE = 18  # art. 1.5.1: no premium before 18
+DENTAL_CHAPTER = "8"
+KIND_TITLES = {"av": "aanvullende verzekering", "dental": "tandartsverzekering"}
+
+
+def _highest_av(avs, household: dict) -> str | None:
+    """The highest supplementary package among `avs` in the order of art. 1.2.2; None when there is none."""
+    held = [av for av in avs if av is not None]
+    return max(held, key=household["av_order"].index) if held else None
+
+
+def holdings(profile: Profile, entry: Combination | PersonsPackages, household: dict) -> tuple[Holding, ...]:
+    """The packages every person holds under one `packages` entry (comparator contract, v2)."""
+    child_age = household["children_under"]
+    if isinstance(entry, Combination):
+        # One combination for everyone is the policy's package: a child gets its `av` (art. 1.2.2),
+        # also when the profile lists no adult (the parent need not be compared), and no dental.
+        return tuple(Holding(entry.av, entry.dental if person.age >= child_age else None) for person in profile.persons)
+    child = Holding(_highest_av((holding.av for holding in entry.persons if holding), household), None)
+    return tuple(holding or child for holding in entry.persons)
+
+
+@dataclasses.dataclass(frozen=True)
+class Part:
+    """One person's lines of one kind (av or dental) under one package of that kind, and its premium."""
+
+    lines: tuple[tuple[int, LineResult], ...]  # (place in the person's care, result)
+    cost: Decimal
+    reimbursed: Decimal
+    complete: bool
+    premium_year: Decimal | None  # None: unknown
+
+    @property
+    def total_year(self) -> Decimal | None:
+        return None if self.premium_year is None else self.premium_year + self.cost - self.reimbursed
+
+
+def _premium_year(person: Person, kind: str, package: str | None, profile: Profile, data: PolicyData):
+    if person.age < ADULT_AGE or package is None:
+        return ZERO
+    monthly = profile.premiums[kind].get(package, data.premiums[kind].get(package))
+    return None if monthly is None else 12 * monthly
+
+
+def _child_without(kind: str, package: str | None, person: Person, household: dict) -> tuple[str, str] | None:
+    """(article, explanation) when art. 1.2.2 leaves a child without benefits of `kind`: no dental
+    benefits, and no av when no adult has one."""
+    if person.age >= household["children_under"] or (kind == "av" and package is not None):
+        return None
+    if kind == "dental":
+        return household["child_dental"]["article"], household["child_dental"]["explanation"]
+    return household["child_article"], household["child_explanation_without_av"]
+
+
+def evaluate_part(
+    person: Person, kind: str, package: str | None, profile: Profile, data: PolicyData, say: Explainer
+) -> Part:
+    """The person's lines of `kind` evaluated under `package` (None: none of that kind), in their order."""
+    indices = [i for i, line in enumerate(person.care) if data.catalogue[line.id]["kind"] == kind]
+    household, results = data.household, {}
+    without = _child_without(kind, package, person, household) if indices else None
+    if without:
+        article, explanation = without
+        for i in indices:
+            line = person.care[i]
+            results[i] = LineResult(line.id, line.count * line.price, ZERO, "not_covered", article, explanation)
+    elif indices:
+        terms_of = data.packages[kind][package] if package else None
+        if package:
+            chapter = terms_of["chapter"]
+        else:
+            chapter = household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
+        terms = {i: line_terms(person.care[i], terms_of, KIND_TITLES[kind], chapter, person, say) for i in indices}
+        ledger = PersonLedger(person)
+        # Limits go to the most reimbursed units first (see claim_priority); results keep the lines' order.
+        for i in sorted(indices, key=lambda i: -claim_priority(person.care[i], terms[i])):
+            results[i] = evaluate_line(person.care[i], terms[i], ledger, data, say)
+    lines = tuple((i, results[i]) for i in indices)
+    return Part(
+        lines,
+        sum((result.cost for _, result in lines), ZERO),
+        sum((result.reimbursed for _, result in lines), ZERO),
+        all(result.status != "unknown" for _, result in lines),
+        _premium_year(person, kind, package, profile, data),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonFigures:
+    """One person in one plan: the packages they hold and their two parts."""
+
+    holding: Holding
+    av: Part
+    dental: Part
+
+    @property
+    def lines(self) -> list[LineResult]:
+        """Every line in the order of the person's care."""
+        return [result for _, result in sorted(self.av.lines + self.dental.lines, key=itemgetter(0))]
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanFigures:
+    cost: Decimal
+    reimbursed: Decimal
+    premium_year: Decimal | None
+    complete: bool
+
+
+def plan_figures(persons: list[PersonFigures]) -> PlanFigures:
+    parts = [part for person in persons for part in (person.av, person.dental)]
+    premiums = [part.premium_year for part in parts]
+    return PlanFigures(
+        cost=sum((part.cost for part in parts), ZERO),
+        reimbursed=sum((part.reimbursed for part in parts), ZERO),
+        premium_year=None if None in premiums else sum(premiums, ZERO),
+        complete=all(part.complete for part in parts),
+    )
+
+
+def figures_json(figures: PlanFigures) -> dict:
+    """The contract's amounts and `complete`, as in a result."""
+    out_of_pocket = figures.cost - figures.reimbursed
+    premium_year = figures.premium_year
+    return {
+        "cost": to_json_number(figures.cost),
+        "reimbursed": to_json_number(figures.reimbursed),
+        "out_of_pocket": to_json_number(out_of_pocket),
+        "premium_year": None if premium_year is None else to_json_number(premium_year),
+        "total_year": None if premium_year is None else to_json_number(premium_year + out_of_pocket),
+        "complete": figures.complete,
+    }
