@@ -41,6 +41,8 @@ if (BUILD === null) {
     await cache.addAll(missing);
   }
 
+  let keeping; // the comparator's files on their way into the cache (asked for by install and by the page)
+  const keepComparator = () => (keeping ??= keep(comparator).finally(() => (keeping = undefined)));
 
   let deployed = false; // a newer build is on the server: set by a page load, until the worker restarts
   const outdated = () => deployed || Boolean(self.registration.installing || self.registration.waiting);
@@ -78,8 +80,17 @@ if (BUILD === null) {
     }
   }
 
+  // The comparator's runtime too once the comparator has run in this browser (its worker has then
+  // opened KEPT): a new build keeps what the visitor had, and a first visit that began on the
+  // comparator keeps it even when the visitor leaves at once.
   self.addEventListener("install", (event) => {
-    event.waitUntil(keep(BUILD.site.map(absolute)).then(() => self.skipWaiting()));
+    event.waitUntil(
+      (async () => {
+        await keep(BUILD.site.map(absolute));
+        if (await caches.has(KEPT)) await keepComparator().catch(() => {}); // else the page asks again
+        await self.skipWaiting();
+      })(),
+    );
   });
 
   // Only this build's unzipped snapshot stays.
@@ -87,6 +98,7 @@ if (BUILD === null) {
     for (const name of await caches.keys()) {
       if (ours(name) && name !== CACHE && name !== KEPT) await caches.delete(name);
     }
+    if (!(await caches.has(KEPT))) return; // opening it would create it, and then it would say the comparator has run
     const snapshots = await caches.open(KEPT);
     for (const request of await snapshots.keys()) {
       if (!comparator.includes(request.url)) await snapshots.delete(request);
@@ -99,7 +111,7 @@ if (BUILD === null) {
 
   // From a page whose comparator has started (javascripts/offline.js).
   self.addEventListener("message", (event) => {
-    if (event.data === "keep-comparator") event.waitUntil(keep(comparator).catch(() => {}));
+    if (event.data === "keep-comparator") event.waitUntil(keepComparator().catch(() => {}));
   });
 
   // Only this site's own GET requests; anything else goes to the network untouched.

@@ -5,8 +5,8 @@ Primair's premium and a sentence of the engine changed (the policy data and its 
 the engine's data and its code). A visitor sees the first build: a package page, then the
 comparator with a share link, until the service worker keeps both. The server then serves the second
 build and the visitor reloads: the reload shows the new premium with the new engine's figures and
-text (never one build's page with the other's engine), a new tab shows the new pages, and the old
-build's cache goes. Each under three policies a host may send: `no-cache`,
+text (never one build's page with the other's engine), a new tab shows the new pages, and offline
+afterwards the comparator is the new one. Each under three policies a host may send: `no-cache`,
 `max-age=600` (what GitHub Pages sends) and, without Cache-Control, a Last-Modified long ago
 (browsers then reuse a file for a tenth of its age without asking).
 """
@@ -178,6 +178,13 @@ def test_a_returning_visitor_gets_the_new_build_at_the_first_reload(watched_with
         tab.goto(base + "aanvullend/primair/")
         expect(tab.locator(PACKAGE_PREMIUM)).to_have_text(f"{AFTER['premium']} per maand")
 
-        # The new build's worker takes over, and the old build's cache goes.
-        current = sorted([f"aanvullend-2020-{manifest(deploy.second)['version']}", "aanvullend-2020-engine"])
+        # Offline next, once the new build's worker keeps all the visitor had and the old build's cache is gone.
+        second = manifest(deploy.second)
+        current = sorted([f"aanvullend-2020-{second['version']}", "aanvullend-2020-engine"])
         wait_until(tab, CACHES_ARE, current, timeout_ms=60_000)
+        wait_until(tab, ALL_KEPT, [base + path for path in second["site"] + second["comparator"]], timeout_ms=60_000)
+    page.context.set_offline(True)
+    page.goto("about:blank")
+    page.goto(link)
+    page.wait_for_selector(READY)
+    assert_shows(page, AFTER)

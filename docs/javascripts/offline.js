@@ -19,10 +19,10 @@
     if (error.message !== "live reload") console.warn("Offline gebruik is niet beschikbaar: " + error.message);
   }
 
+  // To the newest worker, installing or not: the message arrives even when the visitor leaves at once.
   function keepComparator() {
     register()
-      .then(function () { return navigator.serviceWorker.ready; })
-      .then(function (ready) { ready.active.postMessage("keep-comparator"); })
+      .then(function (r) { (r.installing || r.waiting || r.active).postMessage("keep-comparator"); })
       .catch(warn);
   }
 

@@ -2,6 +2,7 @@
 // the engine's worker. The results container carries data-state = loading | ready | error.
 
 import assets from "../../assets/comparator/build.js";
+import { cannotLoad } from "./app.js";
 import { el, uid } from "./dom.js";
 import { ComparatorForm } from "./form.js";
 import { defaultState, stateFromProfile, validate } from "./model.js";
@@ -247,8 +248,6 @@ export async function mountComparator(root, engine) {
     current = new ComparatorPage(root, engine, await formData);
   } catch (error) {
     formData = undefined;
-    root.replaceChildren(
-      el("p", { class: "cmp-status", "data-comparator-results": true, "data-state": "error" }, `De vergelijker kon niet laden (${error.message}). Herlaad de pagina.`),
-    );
+    cannotLoad(root, error);
   }
 }
