@@ -6,7 +6,7 @@
 // when the worker compiles it (tests/bench/bench_comparator.py).
 export function startEngine(url, wasmUrl, timeout = 60000) {
   const worker = new Worker(url, { type: "module" });
-  WebAssembly.compileStreaming(fetch(wasmUrl)).then(
+  compileWasm(wasmUrl).then(
     (wasm) => worker.postMessage({ wasm }),
     () => worker.postMessage({ wasm: null }),
   );
@@ -43,4 +43,13 @@ export function startEngine(url, wasmUrl, timeout = 60000) {
       });
     },
   };
+}
+
+// Browsers compile WebAssembly while it downloads only when the host sends it as application/wasm;
+// from a host that sends another type (application/octet-stream) it is compiled from its bytes.
+async function compileWasm(url) {
+  const response = await fetch(url);
+  if (/^application\/wasm\b/.test(response.headers.get("Content-Type") ?? "")) return WebAssembly.compileStreaming(response);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return WebAssembly.compile(await response.arrayBuffer());
 }
