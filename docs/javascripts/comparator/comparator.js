@@ -216,7 +216,12 @@ class ComparatorPage {
     if (this.engineState.state === "error") return;
     if (this.engineState.state === "loading") this.show("loading", "De uitkomst volgt zodra de rekenmodule klaar is.");
     const reply = await this.engine.compare(json);
-    if (ticket !== this.ticket) return;
+    if (ticket !== this.ticket) return; // a newer request is on its way (the engine may have dropped this one)
+    if (reply.timeout) {
+      const seconds = reply.timeout / 1000;
+      return this.show("error", `De berekening duurde langer dan ${seconds} seconden en is gestopt. Uw invoer blijft staan; met minder personen, zorgregels of combinaties gaat het sneller.`);
+    }
+    if (reply.crashed) return this.show("error", "De rekenmodule liep vast op deze invoer en is opnieuw gestart. Uw invoer blijft staan; pas die aan of kies een voorbeeld.");
     if (reply.failure) return this.show("error", `De rekenmodule gaf een fout: ${reply.failure}. Uw invoer blijft staan.`);
     if (reply.result.error) return this.show("error", `${refusal}: ${reply.result.error}`);
     const profile = accepted(reply.result);
