@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser.server import free_port, serve
+from playwright.sync_api import expect
 from quality.fixtures import *  # noqa: F403 (Chromium, quality_site, watched)
 from quality.fixtures import share_link
 
@@ -31,3 +32,15 @@ def test_wasm_sent_as_octet_stream_is_compiled_from_its_bytes(watched, quality_s
         page.wait_for_selector(READY, timeout=20_000)
         shown = page.eval_on_selector_all("[data-av]", "rows => rows.map(r => r.dataset.reimbursed)")
         assert shown == [f"{r['reimbursed']:.2f}" for r in comparator.compare(profile)["results"]]
+
+
+def test_a_module_sent_with_another_type_gives_a_dutch_message(watched, quality_site):
+    """pyodide.mjs as application/octet-stream: the browser refuses to run it."""
+    page = watched
+    with serve(quality_site.root, free_port(), types={".mjs": "application/octet-stream"}) as base:
+        page.goto(share_link(base, PERSONAS[0]["profile"]))
+        expect(page.locator('[data-comparator-results][data-state="error"] .cmp-status')).to_have_text(
+            "De rekenmodule kon niet starten (een van haar bestanden laadde niet)."
+            " Herlaad de pagina; de tabellen elders op de site werken ook zonder.",
+            timeout=20_000,
+        )

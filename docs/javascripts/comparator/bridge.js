@@ -37,7 +37,7 @@ export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout
     own.onmessage = ({ data }) => (data.state ? started(data) : answered(data));
     own.onerror = (event) => {
       event.preventDefault();
-      fail(event.message || "worker");
+      fail(event.message || "een van haar bestanden laadde niet"); // e.g. a module sent with a type that is not JavaScript
     };
   }
 
