@@ -45,6 +45,7 @@ if (BUILD === null) {
   const keepComparator = () => (keeping ??= keep(comparator).finally(() => (keeping = undefined)));
 
   let deployed = false; // a newer build is on the server: set by a page load, until the worker restarts
+  // For a fetch (which only the active worker gets), an installing or waiting worker is a newer build's.
   const outdated = () => deployed || Boolean(self.registration.installing || self.registration.waiting);
 
   // Whether the server's sw.js names another version; not when it cannot tell in time (offline, slow).
@@ -109,9 +110,10 @@ if (BUILD === null) {
     event.waitUntil(removeEarlierBuilds().then(() => self.clients.claim()));
   });
 
-  // From a page whose comparator has started (javascripts/offline.js).
+  // From a page whose comparator has started (javascripts/offline.js), to the newest worker; not
+  // once a newer build is on the server, whose files would land under this build's name.
   self.addEventListener("message", (event) => {
-    if (event.data === "keep-comparator") event.waitUntil(keepComparator().catch(() => {}));
+    if (event.data === "keep-comparator" && !deployed) event.waitUntil(keepComparator().catch(() => {}));
   });
 
   // Only this site's own GET requests; anything else goes to the network untouched.

@@ -19,7 +19,8 @@
     if (error.message !== "live reload") console.warn("Offline gebruik is niet beschikbaar: " + error.message);
   }
 
-  // To the newest worker, installing or not: the message arrives even when the visitor leaves at once.
+  // To the newest worker, installing or not. Waking a worker that a newer one is replacing kept
+  // Chromium from ever activating the newer one (tests/test_quality_deploy.py).
   function keepComparator() {
     register()
       .then(function (r) { (r.installing || r.waiting || r.active).postMessage("keep-comparator"); })
