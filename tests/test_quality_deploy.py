@@ -82,7 +82,10 @@ def copy_project(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / name, target / name)
     (target / "node_modules").symlink_to(REPO / "node_modules")
-    shutil.copytree(REPO.parent / "shared" / "sources", target.parent / "shared" / "sources")
+    # Without the source's modes: CI lays ../shared read-only, and change() edits the copy.
+    shutil.copytree(
+        REPO.parent / "shared" / "sources", target.parent / "shared" / "sources", copy_function=shutil.copyfile
+    )
     return target
 
 
