@@ -9,6 +9,7 @@ PYTHON_BOOT ?= $(shell for c in $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
 export SITE_URL ?= http://127.0.0.1:8000/
 # mkdocs-material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.6 (see requirements.txt).
 export NO_MKDOCS_2_WARNING := 1
@@ -31,7 +32,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(CHROMIUM):
 	apt-get update && apt-get install -y chromium
 
-setup: $(VENV)/.installed node_modules/.package-lock.json $(CHROMIUM)
+# Firefox ESR runs the comparator's share-link journey (tests/test_quality_firefox.py).
+$(FIREFOX):
+	apt-get update && apt-get install -y firefox-esr
+
+setup: $(VENV)/.installed node_modules/.package-lock.json $(CHROMIUM) $(FIREFOX)
 
 ## Site -------------------------------------------------------------------------------------
 
@@ -51,7 +56,7 @@ lint: setup
 	$(VENV)/bin/ruff format --check comparator build_tools tests
 
 test: setup lint check
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(PY) -m pytest
 
 ## Benchmarks (print figures; never part of `make test`) ------------------------------------
 

@@ -145,8 +145,9 @@ def _content_hash(data: bytes) -> str:
 
 
 def manifest_js(files: dict[str, tuple[str, bytes]], **facts: int) -> str:
-    """An ES module naming each asset with `?v=<content hash>`, so a rebuilt file is never served
-    stale, plus `facts` (such as the snapshot's unpacked size, which the worker checks)."""
+    """An ES module naming each asset with `?v=<hash>` of the bytes given with it (its content, or
+    what it is made from), so a rebuilt file is never served stale, plus `facts` (such as the
+    snapshot's unpacked size, which the worker checks)."""
     urls = {key: f"{name}?v={_content_hash(data)}" for key, (name, data) in sorted(files.items())}
     urls.update(sorted(facts.items()))
     return (

@@ -99,6 +99,41 @@ def test_a_returning_visitor_gets_the_site_and_the_comparator_offline(watched, q
     )
 
 
+def test_a_visitor_who_leaves_the_comparator_at_once_has_it_offline(watched, quality_site, origin):
+    """The first visit ends as soon as the results are there: the service worker, registered only
+    then, keeps the comparator all the same."""
+    page, (base, stop_server) = watched, origin
+    files = manifest(quality_site.root)
+    link = share_link(base, PERSONAS[1]["profile"])
+    page.goto(link)
+    page.wait_for_selector(READY)
+    page.goto(base)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_until(page, ALL_KEPT, [base + path for path in files["site"] + files["comparator"]], timeout_ms=60_000)
+
+    stop_server()
+    page.context.set_offline(True)
+    page.goto(link)
+    page.wait_for_selector(READY)
+    assert shown(page) == expected(PERSONAS[1]["profile"])
+
+
+def test_offline_a_comparator_never_used_says_why_it_is_missing(watched, quality_site, origin):
+    page, (base, stop_server) = watched, origin
+    page.goto(base)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_until(page, ALL_KEPT, [base + path for path in manifest(quality_site.root)["site"]])
+
+    stop_server()
+    page.context.set_offline(True)
+    page.watch.missing |= {f"{base}assets/comparator/{name}" for name in ("build.js", "pyodide/pyodide.asm.wasm")}
+    page.goto(share_link(base, PERSONAS[1]["profile"]))
+    expect(page.locator('[data-comparator-results][data-state="error"]')).to_have_text(
+        "Zonder internetverbinding werkt de vergelijker pas nadat u hem een keer met verbinding hebt gebruikt."
+        " De tabellen elders op de site werken wel."
+    )
+
+
 def test_a_new_service_worker_keeps_only_this_builds_unzipped_snapshot(watched, quality_site, origin):
     """The comparator's worker keeps its unzipped snapshot in a cache of its own; a new build's
     service worker removes an earlier build's copy and leaves this build's."""

@@ -11,7 +11,7 @@ site/assets/comparator/:
     comparator-VERSION-cp3XX-none-any.whl   the engine with its policy JSON, compiled to .pyc
     engine.snapshot.gz   the runtime's memory with Python started and the engine imported
     form.json     the form's data (build_tools/_pyodide_page.py)
-    build.js      a module naming these files with content hashes
+    build.js      a module naming these files by content (compiled ones by what they are made from)
 
 Compiled archives and the snapshot are cached in build/comparator-assets/ by the hash of their
 inputs. The snapshot is made under Node (which npm brings).
@@ -104,14 +104,21 @@ def _stdlib() -> Path:
     )
 
 
+def _made_from(path: Path) -> bytes:
+    """What names a cached file: its slot in the build cache, a hash of its inputs (see `cached`).
+    Its bytes would not do: compiling stamps .pyc archives with the time, and a memory snapshot
+    differs from one run to the next, so two checkouts of one commit would name them apart."""
+    return path.parent.name.encode()
+
+
 def _snapshot(stdlib: Path, wheel: Path) -> Path:
     inputs = [(RUNTIME / name).read_bytes() for name in RUNTIME_FILES]
     return cached(
         CACHE,
         "snapshot",
         [
-            stdlib.read_bytes(),
-            wheel.read_bytes(),
+            _made_from(stdlib),
+            _made_from(wheel),
             *inputs,
             (REPO_ROOT / "build_tools" / "_pyodide_snapshot.mjs").read_bytes(),
         ],
@@ -160,15 +167,15 @@ def on_post_build(config):
     for name in RUNTIME_FILES:
         _write(out / "pyodide" / name, (RUNTIME / name).read_bytes())
     _write(out / "pyodide" / "pyodide-lock.json", trimmed_lock(RUNTIME))
-    named = {
-        "form": ("form.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()),
-        "stdlib": ("pyodide/python_stdlib.zip", stdlib.read_bytes()),
-        "wheel": (wheel.name, wheel.read_bytes()),
-    }
+    form = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    _write(out / "form.json", form)
+    named = {"form": ("form.json", form)}  # each file with what names it in build.js
     facts = {}
+    compiled = {"stdlib": ("pyodide/python_stdlib.zip", stdlib), "wheel": (wheel.name, wheel)}
     if snapshot:
-        named["snapshot"] = (snapshot.name, snapshot.read_bytes())
-        facts["snapshotSize"] = len(gzip.decompress(named["snapshot"][1]))
-    for name, content in named.values():
-        _write(out / name, content)
+        compiled["snapshot"] = (snapshot.name, snapshot)
+        facts["snapshotSize"] = len(gzip.decompress(snapshot.read_bytes()))
+    for key, (name, path) in compiled.items():
+        _write(out / name, path.read_bytes())
+        named[key] = (name, _made_from(path))
     _write(out / "build.js", manifest_js(named, **facts).encode())

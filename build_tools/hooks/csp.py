@@ -190,8 +190,10 @@ def offline_files(site: Path, languages: list[str]) -> dict:
     "site" is cached when the worker installs: every page and what pages load, with the sitemap
     that instant navigation reads (not source maps, not lunr's other languages). "comparator"
     (assets/comparator/, some 16 MB) is cached once the comparator has been used, by the URLs it
-    requests: with the `?v=` its build.js gives (then the browser's HTTP cache has them already).
-    The version hashes every listed file.
+    requests: with the `?v=` its build.js gives. The version hashes the listed files' content and
+    nothing else, so that two checkouts of one commit build one version: a file with a `?v=` counts
+    by its URL (a compiled file's bytes differ from one compile to the next; build.js, which names
+    it, counts too), sitemap.xml by its name only (it holds the build's date).
     """
     lunr = {"min/lunr.stemmer.support.min.js"} | {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
     lunr |= {"min/lunr.multi.min.js"} if len(languages) > 1 else set()
@@ -207,9 +209,12 @@ def offline_files(site: Path, languages: list[str]) -> dict:
             continue
         if name.startswith(LUNR) and name.removeprefix(LUNR) not in lunr:
             continue
-        digest.update(name.encode() + b"\0" + path.read_bytes())
         if name.startswith(COMPARATOR):
-            groups["comparator"].append(name + versioned.get(name.removeprefix(COMPARATOR), ""))
+            url = name + versioned.get(name.removeprefix(COMPARATOR), "")
+            groups["comparator"].append(url)
         else:
-            groups["site"].append(name.removesuffix("index.html") or "./")
+            url = name.removesuffix("index.html") or "./"
+            groups["site"].append(url)
+        content = b"" if "?v=" in url or name == "sitemap.xml" else path.read_bytes()
+        digest.update(url.encode() + b"\0" + content + b"\0")
     return {"version": digest.hexdigest()[:16], **groups}

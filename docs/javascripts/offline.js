@@ -19,10 +19,11 @@
     if (error.message !== "live reload") console.warn("Offline gebruik is niet beschikbaar: " + error.message);
   }
 
+  // To the newest worker, installing or not. Waking a worker that a newer one is replacing kept
+  // Chromium from ever activating the newer one (tests/test_quality_deploy.py).
   function keepComparator() {
     register()
-      .then(function () { return navigator.serviceWorker.ready; })
-      .then(function (ready) { ready.active.postMessage("keep-comparator"); })
+      .then(function (r) { (r.installing || r.waiting || r.active).postMessage("keep-comparator"); })
       .catch(warn);
   }
 

@@ -1,6 +1,8 @@
 """A quiet, threaded static file server on 127.0.0.1 for a built site (and extra directories).
 
-Like a static host, it answers an unknown path with the site's own 404.html and status 404.
+Like a static host, it answers an unknown path with the site's own 404.html and status 404. Like
+other hosts, it can send other headers (a cache policy: `headers`, which replace or add to those
+of every response) and other content types (`types`, by file extension).
 """
 
 from __future__ import annotations
@@ -26,9 +28,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
-    def __init__(self, *args, mounts: dict[str, Path], **kwargs):
+    def __init__(self, *args, mounts: dict[str, Path], headers: dict[str, str], types: dict[str, str], **kwargs):
         self.mounts = mounts
-        super().__init__(*args, **kwargs)
+        self.host_headers = headers
+        self.extensions_map = {**self.extensions_map, **types}
+        super().__init__(*args, **kwargs)  # handles the request
+
+    def send_header(self, keyword, value):
+        if keyword not in self.host_headers:
+            super().send_header(keyword, value)
+
+    def end_headers(self):
+        for keyword, value in self.host_headers.items():
+            super().send_header(keyword, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         for prefix, root in self.mounts.items():
@@ -68,9 +81,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(root: Path, port: int = 0, mounts: dict[str, Path] | None = None) -> Iterator[str]:
+def serve(
+    root: Path,
+    port: int = 0,
+    mounts: dict[str, Path] | None = None,
+    headers: dict[str, str] | None = None,
+    types: dict[str, str] | None = None,
+) -> Iterator[str]:
     """Serve `root` (and each `mounts` URL prefix from its directory); yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(root), mounts=mounts or {})
+    handler = functools.partial(
+        _Handler, directory=str(root), mounts=mounts or {}, headers=headers or {}, types=types or {}
+    )
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -15,17 +15,18 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 
 
-def build_site(target: Path, site_url: str) -> Path:
+def build_site(target: Path, site_url: str, project: Path | None = None) -> Path:
     """Build the site with `site_url` (so instant navigation works on the test server).
 
     COMPARATOR_SITE_DIR names an already built site to use instead; MKDOCS_CONFIG another config.
+    `project` builds another copy of the project instead (the two variables then do not apply).
     """
-    if prebuilt := os.environ.get("COMPARATOR_SITE_DIR"):
+    if project is None and (prebuilt := os.environ.get("COMPARATOR_SITE_DIR")):
         return Path(prebuilt)
-    config = os.environ.get("MKDOCS_CONFIG", str(REPO / "mkdocs.yml"))
+    config = str(project / "mkdocs.yml") if project else os.environ.get("MKDOCS_CONFIG", str(REPO / "mkdocs.yml"))
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(target)]
-    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=project or REPO, env=env, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"mkdocs build failed:\n{done.stderr}")
     return target

@@ -6,6 +6,7 @@ axe-core and share links.
 `watched` is a page whose test fails afterwards on any request to another origin (pages, their
 workers and the service worker, seen through the context's request events: a service worker's
 responses bypass routes), any CSP violation, console error or uncaught error in the context.
+`watched_with_http_cache` is the same without routes, which would turn the HTTP cache off.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ __all__ = [
     "report_line",
     "share_link",
     "watched",
+    "watched_with_http_cache",
 ]
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-NOT_FOUND = "Failed to load resource: the server responded with a status of 404"
+NOT_LOADED = "Failed to load resource: "  # then the status (404) or the network error
 # Reports every CSP violation to the test (bindings and init scripts are not subject to the page's policy).
 CSP_LISTENER = """addEventListener("securitypolicyviolation", (e) =>
   window.__cspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} on ${e.documentURI}`), true);"""
@@ -66,12 +68,12 @@ class Watch:
     csp: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    missing: set[str] = field(default_factory=set)  # URLs a test opens on purpose: their 404 is expected
+    missing: set[str] = field(default_factory=set)  # URLs a test expects not to load (a 404, offline)
 
     def on_console(self, message) -> None:
         if message.type != "error":
             return
-        if message.text.startswith(NOT_FOUND) and message.location.get("url") in self.missing:
+        if message.text.startswith(NOT_LOADED) and message.location.get("url") in self.missing:
             return
         self.console.append(f"{message.text} ({message.location.get('url')})")
 
@@ -84,9 +86,8 @@ class Watch:
         )
 
 
-@pytest.fixture
-def watched(context, quality_site):
-    """A page on the quality site; the test fails on anything Watch records (see the module)."""
+def _watched_page(context, abort_off_origin: bool):
+    """A new page of `context`, with Watch recording; see `watched`."""
     watch = Watch()
 
     def route(route):
@@ -101,7 +102,8 @@ def watched(context, quality_site):
         if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname != "127.0.0.1":
             watch.off_origin.append(url)
 
-    context.route("**/*", route)
+    if abort_off_origin:
+        context.route("**/*", route)
     context.on("request", request)
     context.on("console", watch.on_console)
     context.on("weberror", lambda error: watch.errors.append(str(error.error)))
@@ -110,8 +112,25 @@ def watched(context, quality_site):
     page = context.new_page()
     page.set_default_timeout(float(os.environ.get("BROWSER_TIMEOUT_MS", "30000")))
     page.watch = watch
+    return page
+
+
+@pytest.fixture
+def watched(context, quality_site):
+    """A page on the quality site; the test fails on anything Watch records (see the module)."""
+    page = _watched_page(context, abort_off_origin=True)
     yield page
-    assert not watch.problems(), "\n".join(watch.problems())
+    assert not page.watch.problems(), "\n".join(page.watch.problems())
+
+
+@pytest.fixture
+def watched_with_http_cache(context):
+    """Like `watched`, with the browser's HTTP cache at work: Playwright turns it off in a context
+    with routes, so off-origin requests are recorded (the test fails on them) but not aborted;
+    Chromium's host-resolver rule (LAUNCH_ARGS) keeps every other host unreachable anyway."""
+    page = _watched_page(context, abort_off_origin=False)
+    yield page
+    assert not page.watch.problems(), "\n".join(page.watch.problems())
 
 
 def axe_violations(page) -> list[dict]:

@@ -17,11 +17,26 @@ function start() {
   return engine;
 }
 
+/** In place of the comparator: why it could not load (its code or data did not arrive). */
+export function cannotLoad(root, error) {
+  const message = document.createElement("p");
+  message.className = "cmp-status";
+  message.dataset.comparatorResults = "";
+  message.dataset.state = "error";
+  message.textContent = navigator.onLine
+    ? `De vergelijker kon niet laden (${error.message}). Herlaad de pagina.`
+    : "Zonder internetverbinding werkt de vergelijker pas nadat u hem een keer met verbinding hebt gebruikt. De tabellen elders op de site werken wel.";
+  root.replaceChildren(message);
+}
+
 function mount() {
   const root = document.querySelector("[data-comparator]:not([data-mounted])");
   if (!root) return;
   root.dataset.mounted = "";
-  import("./comparator.js").then(({ mountComparator }) => mountComparator(root, start()));
+  import("./comparator.js").then(
+    ({ mountComparator }) => mountComparator(root, start()),
+    (error) => cannotLoad(root, error), // offline, when the comparator was never kept
+  );
 }
 
 function whenParsed() {

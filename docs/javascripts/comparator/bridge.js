@@ -1,34 +1,100 @@
 // The page's side of the engine worker (as in Pyodide's web worker example).
-// compare(json) resolves with {result} or {failure}; watch(fn) reports {state, detail} with
-// state "loading", "ready" or "error". A start that never settles (e.g. a CSP without
-// 'wasm-unsafe-eval') becomes an error after `timeout` ms. The page compiles Pyodide's wasm and
-// hands the module to the worker: measured in Chromium, repeat visits start ~90 ms sooner than
-// when the worker compiles it (tests/bench/bench_comparator.py).
-export function startEngine(url, wasmUrl, timeout = 60000) {
-  const worker = new Worker(url, { type: "module" });
-  WebAssembly.compileStreaming(fetch(wasmUrl)).then(
-    (wasm) => worker.postMessage({ wasm }),
-    () => worker.postMessage({ wasm: null }),
-  );
-  const pending = new Map();
+// compare(json) resolves with {result}; {failure} (the engine raised an error); {crashed} (Pyodide
+// failed fatally: a new worker is started); {timeout: ms} (the computation ran longer than
+// `computeTimeout`: stopped, a new worker is started); or {superseded} (a newer computation took its
+// place). watch(fn) reports {state, detail} with state "loading", "ready" or "error"; a start that
+// never settles (e.g. a CSP without 'wasm-unsafe-eval') becomes an error after `startTimeout` ms.
+// Python in a worker cannot be interrupted (that needs SharedArrayBuffer, so cross-origin isolation
+// headers a static host does not send): a computation is stopped by ending its worker. One
+// computation runs at a time and only the newest waits; a running one that a newer one waits for is
+// stopped once it has run PATIENCE ms, about what a new worker takes to start from the kept
+// snapshot, so a persona clicked during a long computation does not wait for it. A new worker starts
+// silently: the page hears of it only when it fails.
+// The page compiles Pyodide's wasm once and hands the module to each worker: measured in Chromium,
+// repeat visits start ~90 ms sooner than when the worker compiles it (tests/bench/bench_comparator.py).
+const PATIENCE = 500;
+
+/** The start failure the bridge words itself (in Dutch); other details are the browser's or Python's. */
+export const FILE_FAILED = "een van haar bestanden laadde niet";
+
+export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout = 20000 } = {}) {
+  const wasm = compileWasm(wasmUrl).catch(() => null); // the worker then has Pyodide download it
   const watchers = new Set();
   let current = { state: "loading", detail: "start" };
+  let worker, ready, startTimer, stopTimer;
+  let running = null; // {id, json, resolve, since}: posted to the worker
+  let waiting = null; // {json, resolve}: the newest computation asked for
   let lastId = 0;
+
   const tell = (state) => {
-    if (state.state !== "loading") clearTimeout(timer);
     current = state;
     for (const watcher of watchers) watcher(state);
   };
-  const timer = setTimeout(() => tell({ state: "error", detail: "timeout" }), timeout);
-  worker.onmessage = ({ data }) => {
-    if (data.state) return tell(data);
-    pending.get(data.id)?.(data);
-    pending.delete(data.id);
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    tell({ state: "error", detail: event.message || "worker" });
-  };
+
+  function spawn() {
+    worker?.terminate();
+    const own = (worker = new Worker(url, { type: "module" }));
+    ready = false;
+    wasm.then((module) => own.postMessage({ wasm: module }));
+    startTimer = setTimeout(() => fail("timeout"), startTimeout);
+    own.onmessage = ({ data }) => (data.state ? started(data) : answered(data));
+    own.onerror = (event) => {
+      event.preventDefault();
+      fail(event.message || FILE_FAILED); // e.g. a module sent with a type that is not JavaScript
+    };
+  }
+
+  function started(state) {
+    if (state.state === "error") return fail(state.detail);
+    if (current.state !== "ready") tell(state); // progress of the first start only
+    if (state.state === "ready") {
+      clearTimeout(startTimer);
+      ready = true;
+      next();
+    }
+  }
+
+  function fail(detail) {
+    clearTimeout(startTimer);
+    clearTimeout(stopTimer);
+    worker.terminate();
+    for (const asked of [running, waiting]) asked?.resolve({ failure: detail });
+    running = waiting = null;
+    tell({ state: "error", detail });
+  }
+
+  function answered(reply) {
+    if (reply.id !== running?.id) return;
+    finish(reply.fatal ? { crashed: true } : reply);
+    if (reply.fatal) spawn();
+    else next();
+  }
+
+  function finish(reply) {
+    clearTimeout(stopTimer);
+    running.resolve(reply);
+    running = null;
+  }
+
+  // Post the waiting computation when the worker is free; else give the running one until its limit.
+  function next() {
+    if (ready && !running && waiting) {
+      running = { ...waiting, id: ++lastId, since: performance.now() };
+      waiting = null;
+      worker.postMessage({ id: running.id, profile: running.json });
+    }
+    if (!running) return;
+    const limit = waiting ? Math.min(PATIENCE, computeTimeout) : computeTimeout;
+    clearTimeout(stopTimer);
+    stopTimer = setTimeout(stop, running.since + limit - performance.now());
+  }
+
+  function stop() {
+    finish(waiting ? { superseded: true } : { timeout: computeTimeout });
+    spawn();
+  }
+
+  spawn();
   return {
     watch(watcher) {
       watchers.add(watcher);
@@ -36,11 +102,21 @@ export function startEngine(url, wasmUrl, timeout = 60000) {
       return () => watchers.delete(watcher);
     },
     compare(json) {
-      const id = ++lastId;
+      if (current.state === "error") return Promise.resolve({ failure: current.detail });
       return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ id, profile: json });
+        waiting?.resolve({ superseded: true });
+        waiting = { json, resolve };
+        next();
       });
     },
   };
+}
+
+// Browsers compile WebAssembly while it downloads only when the host sends it as application/wasm;
+// from a host that sends another type (application/octet-stream) it is compiled from its bytes.
+async function compileWasm(url) {
+  const response = await fetch(url);
+  if (/^application\/wasm\b/.test(response.headers.get("Content-Type") ?? "")) return WebAssembly.compileStreaming(response);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return WebAssembly.compile(await response.arrayBuffer());
 }

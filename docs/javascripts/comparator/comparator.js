@@ -2,6 +2,8 @@
 // the engine's worker. The results container carries data-state = loading | ready | error.
 
 import assets from "../../assets/comparator/build.js";
+import { cannotLoad } from "./app.js";
+import { FILE_FAILED } from "./bridge.js";
 import { el, uid } from "./dom.js";
 import { ComparatorForm } from "./form.js";
 import { defaultState, stateFromProfile, validate } from "./model.js";
@@ -157,7 +159,10 @@ class ComparatorPage {
       this.progressText.textContent = `${text} (stap ${step + 1} van 3). Het formulier kunt u al invullen.`;
     } else if (state.state === "error") {
       this.ticket++;
-      this.show("error", `De rekenmodule kon niet starten (${state.detail}). Herlaad de pagina; de tabellen elders op de site werken ook zonder.`);
+      // Dutch only on the page: a browser's or Python's own (English) words go to the console.
+      const why = state.detail === "timeout" ? "het starten duurde te lang" : state.detail === FILE_FAILED ? FILE_FAILED : null;
+      if (!why) console.warn(`Vergelijker: ${state.detail}`);
+      this.show("error", `De rekenmodule kon niet starten${why ? ` (${why})` : ""}. Herlaad de pagina; de tabellen elders op de site werken ook zonder.`);
     }
   }
 
@@ -215,7 +220,12 @@ class ComparatorPage {
     if (this.engineState.state === "error") return;
     if (this.engineState.state === "loading") this.show("loading", "De uitkomst volgt zodra de rekenmodule klaar is.");
     const reply = await this.engine.compare(json);
-    if (ticket !== this.ticket) return;
+    if (ticket !== this.ticket) return; // a newer request is on its way (the engine may have dropped this one)
+    if (reply.timeout) {
+      const seconds = reply.timeout / 1000;
+      return this.show("error", `De berekening duurde langer dan ${seconds} seconden en is gestopt. Uw invoer blijft staan; met minder personen, zorgregels of combinaties gaat het sneller.`);
+    }
+    if (reply.crashed) return this.show("error", "De rekenmodule liep vast op deze invoer en is opnieuw gestart. Uw invoer blijft staan; pas die aan of kies een voorbeeld.");
     // The page speaks Dutch only: the engine's English message and a Python error go to the console.
     if (reply.failure) {
       console.warn(`Vergelijker: ${reply.failure}`);
@@ -251,8 +261,6 @@ export async function mountComparator(root, engine) {
     current = new ComparatorPage(root, engine, await formData);
   } catch (error) {
     formData = undefined;
-    root.replaceChildren(
-      el("p", { class: "cmp-status", "data-comparator-results": true, "data-state": "error" }, `De vergelijker kon niet laden (${error.message}). Herlaad de pagina.`),
-    );
+    cannotLoad(root, error);
   }
 }

@@ -104,12 +104,14 @@ const engine = (async () => {
 })();
 engine.then(({ start }) => say("ready", start), (error) => say("error", message(error)));
 
+// One computation at a time (bridge.js posts the next when this one has answered). After a fatal
+// error Pyodide can no longer be used: the page then starts a new worker.
 addEventListener("message", async ({ data: { id, profile } }) => {
   if (id === undefined) return;
   try {
     const { compare } = await engine;
     postMessage({ id, result: JSON.parse(compare(profile)) });
   } catch (error) {
-    postMessage({ id, failure: message(error) });
+    postMessage({ id, failure: message(error), fatal: Boolean(error?.pyodide_fatal_error) });
   }
 });
