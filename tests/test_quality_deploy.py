@@ -70,7 +70,8 @@ class Deploy:
 
 
 def copy_project(target: Path) -> Path:
-    """The checkout's files (committed or not, without ignored ones) and ../shared/sources."""
+    """The checkout's files (committed or not, without ignored ones) and ../shared's sources and spec
+    (the checker quotes both)."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=REPO,
@@ -83,9 +84,10 @@ def copy_project(target: Path) -> Path:
             shutil.copy2(REPO / name, target / name)
     (target / "node_modules").symlink_to(REPO / "node_modules")
     # Without the source's modes: CI lays ../shared read-only, and change() edits the copy.
-    shutil.copytree(
-        REPO.parent / "shared" / "sources", target.parent / "shared" / "sources", copy_function=shutil.copyfile
-    )
+    for folder in ("sources", "spec"):
+        shutil.copytree(
+            REPO.parent / "shared" / folder, target.parent / "shared" / folder, copy_function=shutil.copyfile
+        )
     return target
 
 
