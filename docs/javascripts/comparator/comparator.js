@@ -4,6 +4,7 @@
 import assets from "../../assets/comparator/build.js";
 import { cannotLoad } from "./app.js";
 import { FILE_FAILED } from "./bridge.js";
+import { renderBest } from "./best.js";
 import { el, uid } from "./dom.js";
 import { ComparatorForm } from "./form.js";
 import { defaultState, stateFromProfile, validate } from "./model.js";
@@ -233,13 +234,12 @@ class ComparatorPage {
     }
     if (reply.result.error) return this.show("error", `${refusal}. ${reply.result.message_nl}`);
     const profile = accepted(reply.result);
-    const output = renderResults(reply.result, profile, {
-      catalogue: this.catalogue,
-      link: (article, dental) => this.articleLink(article, dental),
-      open: this.open,
-    });
-    this.output.replaceChildren(output);
-    this.show("ready", summarize(reply.result.results));
+    const link = (article, dental) => this.articleLink(article, dental);
+    // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
+    const ranked = !reply.best.explanation;
+    const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked });
+    this.output.replaceChildren(renderBest(reply.best, reply.bare, profile, link), output);
+    this.show("ready", summarize(reply.result.results, ranked));
     performance.mark("comparator:results"); // read by tests/bench/bench_comparator.py
   }
 
