@@ -562,3 +562,20 @@ def test_the_answer_cites_art_1_2_3_d(guarded_page, site_url):
     page.goto(href)
     assert page.locator("[id='art-1-2-3']").count() == 1
 
+
+def test_the_form_survives_reload_back_and_yields_to_a_share_link(guarded_page, site_url):
+    page = guarded_page
+    open_comparator(page, site_url)
+    results_after(page, lambda: page.click('button[data-persona="gezin"]'))
+    results_after(page, lambda: page.fill('[data-path="persons.0.name"]', "Bewaard"))
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.input_value('[data-path="persons.0.name"]') == "Bewaard"
+    assert page.locator('[data-path="persons.3.name"]').count() == 1  # the whole household, not just a name
+    page.goto(page.locator("[data-best-plan] a").first.get_attribute("href"))  # an article
+    page.go_back()
+    page.wait_for_selector(READY)
+    assert page.input_value('[data-path="persons.0.name"]') == "Bewaard"
+    open_comparator(page, site_url, fragment(PERSONAS[2]["profile"]))
+    page.wait_for_selector(READY)
+    assert page.input_value('[data-path="persons.0.name"]') == PERSONAS[2]["profile"]["persons"][0]["name"]

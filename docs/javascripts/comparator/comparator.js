@@ -19,6 +19,9 @@ const PROGRESS = {
   engine: [2, "De rekenregels worden geladen"],
 };
 
+// The form survives a reload, Back/Forward and a visit to an article: it is kept in this browser
+// tab's sessionStorage (on the device, gone when the tab closes; the page's privacy note says so).
+const KEPT_FORM = "vergelijker-formulier";
 let formData;
 let current;
 
@@ -49,9 +52,28 @@ class ComparatorPage {
     this.buildResults();
     this.buildShare();
     root.replaceChildren(this.personas(), this.form.node, this.results, this.share);
-    this.form.load(defaultState(data));
+    this.restore();
     this.unwatch = engine.watch((state) => this.engineChanged(state));
     this.fromHash() || this.compute();
+  }
+
+  /** The form as this tab last had it, or the default; a share link (fromHash) replaces either. */
+  restore() {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(KEPT_FORM));
+      if (Array.isArray(kept?.persons) && Array.isArray(kept?.packages)) return this.form.load(kept);
+    } catch {
+      // storage blocked or an older build's form that no longer draws: start afresh
+    }
+    this.form.load(defaultState(this.data));
+  }
+
+  keep() {
+    try {
+      sessionStorage.setItem(KEPT_FORM, JSON.stringify(this.form.state));
+    } catch {
+      // storage blocked or full: the form still works, it is just not kept
+    }
   }
 
   personas() {
@@ -181,6 +203,7 @@ class ComparatorPage {
     this.request(json, (result) => {
       const profile = JSON.parse(json);
       this.form.load(stateFromProfile(profile, this.data));
+      this.keep();
       this.shareInput.value = shareLink(json);
       return profile;
     }, "Deze deellink klopt niet");
@@ -188,6 +211,7 @@ class ComparatorPage {
   }
 
   compute() {
+    this.keep();
     const { profile, errors } = validate(this.form.state, this.data);
     this.form.showErrors(errors);
     if (!profile) {
