@@ -277,7 +277,7 @@ def test_the_summary_names_the_cheapest_among_the_known_totals(guarded_page, sit
     name = f"{cheapest['av'].capitalize()} + tandarts {cheapest['dental'].capitalize()}"
     total = f"{cheapest['total_year']:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
     assert 0 < len(known) < len(results)
-    assert page.text_content(".cmp-status") == (
+    assert page.text_content(".cmp-combinations-summary") == (
         f"{len(results)} combinaties berekend. Goedkoopst van de {len(known)} met een bekend totaal: "
         f"{name}, €\u00a0{total} per jaar."
     )
@@ -508,6 +508,8 @@ def test_the_answer_names_the_cheapest_plan_for_the_household(guarded_page, site
     text = answer.text_content()
     for person in top["persons"]:
         assert f"{person['name']}: " in text
+    status = page.text_content("[data-comparator-results] > .cmp-status")
+    assert status == f"Uitkomst berekend: het goedkoopst voor uw huishouden is {euro_nl(top['total_year'])} per jaar."
     # The saving against the next plan, taken exactly (in cents), not in floating point.
     saved = (Decimal(str(following["total_year"])) - Decimal(str(top["total_year"]))).quantize(Decimal("0.01"))
     if saved:
@@ -551,7 +553,8 @@ def test_a_household_without_an_adult_is_not_ranked(guarded_page, site_url):
     assert answer.locator("a[href$='#art-1-2-2']").count() == 1
     assert page.locator(".cmp-runners").count() == 0
     assert page.locator(".cmp-summary .cmp-badge:not(.cmp-badge--unknown)").count() == 0
-    assert "Goedkoopst" not in page.text_content("[data-comparator-results] > .cmp-status")
+    assert "Goedkoopst" not in page.text_content(".cmp-combinations-summary")
+    assert "geen pakket te kiezen" in page.text_content("[data-comparator-results] > .cmp-status")
 
 
 def test_the_answer_cites_art_1_2_3_d(guarded_page, site_url):

@@ -59,6 +59,12 @@ function refusalNote(link) {
   );
 }
 
+/** One sentence for the live region: the answer, which the card below explains. */
+export function answerSummary(best) {
+  if (best.explanation) return "Uitkomst berekend: zonder volwassene is er geen pakket te kiezen; een kind volgt de ouder.";
+  return `Uitkomst berekend: het goedkoopst voor uw huishouden is ${euro(best.plans[0].total_year)} per jaar.`;
+}
+
 /** The answer card for `best` (best_plans_json's answer) and `bare` (compare_json with no packages). */
 export function renderBest(best, bare, profile, link) {
   const [top, ...runners] = best.plans;

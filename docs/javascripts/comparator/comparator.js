@@ -4,11 +4,11 @@
 import assets from "../../assets/comparator/build.js";
 import { cannotLoad } from "./app.js";
 import { FILE_FAILED } from "./bridge.js";
-import { renderBest } from "./best.js";
+import { answerSummary, renderBest } from "./best.js";
 import { el, uid } from "./dom.js";
 import { ComparatorForm } from "./form.js";
 import { defaultState, stateFromProfile, validate } from "./model.js";
-import { renderResults, summarize } from "./results.js";
+import { renderResults } from "./results.js";
 import { linkedJson, shareLink } from "./share.js";
 
 const assetBase = new URL("../../assets/comparator/", import.meta.url);
@@ -263,7 +263,7 @@ class ComparatorPage {
     const ranked = !reply.best.explanation;
     const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked });
     this.output.replaceChildren(renderBest(reply.best, reply.bare, profile, link), output);
-    this.show("ready", summarize(reply.result.results, ranked));
+    this.show("ready", answerSummary(reply.best));
     performance.mark("comparator:results"); // read by tests/bench/bench_comparator.py
   }
 

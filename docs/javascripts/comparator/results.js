@@ -19,7 +19,7 @@ export function cheapest(results) {
   return new Set(results.flatMap((r, i) => (r.total_year === lowest ? [i] : [])));
 }
 
-/** A one-sentence summary for the live region; `ranked` false: no adult, so nothing is the cheapest. */
+/** One sentence above the namesake combinations; `ranked` false: no adult, so nothing is the cheapest. */
 export function summarize(results, ranked = true) {
   const best = [...cheapest(results)].map((i) => results[i]);
   const count = `${results.length} ${results.length === 1 ? "combinatie" : "combinaties"} berekend.`;
@@ -207,7 +207,9 @@ export function renderResults(result, profile, { catalogue, link, open, ranked =
   return el(
     "div",
     { class: "cmp-output" },
-    el("h3", {}, "Wat kost het per jaar?"),
+    // The answer card above ranks plans per person; here everyone holds the same combination.
+    el("h3", {}, "Als iedereen hetzelfde pakket neemt"),
+    el("p", { class: "cmp-combinations-summary" }, summarize(results, ranked)),
     summaryTable(results, best),
     incomplete && el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom."),
     unknownPremium && el("p", { class: "cmp-note" }, "Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal."),
