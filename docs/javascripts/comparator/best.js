@@ -116,7 +116,7 @@ export function renderBest(best, bare, profile, link) {
         el("summary", {}, runners.length === 1 ? "Het volgende plan" : `De volgende ${runners.length} plannen`),
         el(
           "ol",
-          {},
+          { start: 2 }, // their place in the ranking; the answer above is the first
           runners.map((plan) =>
             el(
               "li",
