@@ -257,6 +257,8 @@ class ComparatorPage {
       return this.show("error", "De rekenmodule liep vast op deze invoer. Uw invoer blijft staan.");
     }
     if (reply.result.error) return this.show("error", `${refusal}. ${reply.result.message_nl}`);
+    // best_plans validates as compare does; should it still refuse, say so rather than draw half an answer.
+    if (reply.best.error) return this.show("error", `${refusal}. ${reply.best.message_nl}`);
     const profile = accepted(reply.result);
     const link = (article, dental) => this.articleLink(article, dental);
     // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
