@@ -56,6 +56,7 @@ def _packages(data: dict, kind: str, order: tuple[str, ...]) -> list[dict]:
 def _article_numbers(data: dict) -> set[str]:
     household = data["household"]  # lines without a package cite art. 1.2.1 or 1.2.2
     numbers = {household["adult_without_av_article"], household["child_article"], household["child_dental"]["article"]}
+    numbers.add("1.2.3")  # the page's answer cites (d): a request can be refused when care is already needed
     for kind_packages in data["packages"].values():
         for package in kind_packages.values():
             numbers.add(package["chapter"])

@@ -13,6 +13,7 @@ import json
 import re
 import urllib.error
 import urllib.request
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -276,7 +277,7 @@ def test_the_summary_names_the_cheapest_among_the_known_totals(guarded_page, sit
     name = f"{cheapest['av'].capitalize()} + tandarts {cheapest['dental'].capitalize()}"
     total = f"{cheapest['total_year']:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
     assert 0 < len(known) < len(results)
-    assert page.text_content(".cmp-status") == (
+    assert page.text_content(".cmp-combinations-summary") == (
         f"{len(results)} combinaties berekend. Goedkoopst van de {len(known)} met een bekend totaal: "
         f"{name}, €\u00a0{total} per jaar."
     )
@@ -478,3 +479,106 @@ def test_works_under_the_content_security_policy(guarded_page, site_url):
         "() => document.head.append(Object.assign(document.createElement('script'), {textContent: 'window.ran = 1'}))"
     )
     assert page.evaluate("window.ran") is None
+
+
+# The answer first (issue 12): the household's cheapest plan, from best_plans.
+
+
+def plan_code(plan: dict) -> str:
+    return ",".join(f"{p['av'] or 'none'}+{p['dental'] or 'none'}" for p in plan["persons"])
+
+
+def euro_nl(amount) -> str:
+    """Decimal("1234.5") -> "€ 1.234,50", as Intl.NumberFormat("nl-NL") writes it."""
+    text = f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"€\u00a0{text}"
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=[p["id"] for p in PERSONAS])
+def test_the_answer_names_the_cheapest_plan_for_the_household(guarded_page, site_url, persona):
+    page = guarded_page
+    profile = persona["profile"]
+    open_comparator(page, site_url)
+    results_after(page, lambda: page.click(f'button[data-persona="{persona["id"]}"]'))
+    top, following = comparator.best_plans(profile, 2)["plans"]
+    answer = page.locator("[data-best-plan]")
+    assert answer.count() == 1
+    assert answer.get_attribute("data-plan") == plan_code(top)
+    assert answer.get_attribute("data-total-year") == f"{top['total_year']:.2f}"
+    text = answer.text_content()
+    for person in top["persons"]:
+        assert f"{person['name']}: " in text
+    status = page.text_content("[data-comparator-results] > .cmp-status")
+    assert status == f"Uitkomst berekend: het goedkoopst voor uw huishouden is {euro_nl(top['total_year'])} per jaar."
+    # The saving against the next plan, taken exactly (in cents), not in floating point.
+    saved = (Decimal(str(following["total_year"])) - Decimal(str(top["total_year"]))).quantize(Decimal("0.01"))
+    if saved:
+        assert f"{euro_nl(saved)} per jaar minder dan het op een na goedkoopste plan" in text
+    # The answer comes before the table of namesake combinations.
+    assert page.evaluate(
+        "() => Boolean(document.querySelector('[data-best-plan]').compareDocumentPosition("
+        "document.querySelector('.cmp-summary')) & Node.DOCUMENT_POSITION_FOLLOWING)"
+    )
+
+
+def test_an_unknown_total_is_never_the_cheapest(guarded_page, site_url):
+    """Optimaal's premium is unknown: its row is never badged and its bar does not look short."""
+    page = guarded_page
+    profile = next(p["profile"] for p in PERSONAS if p["id"] == "gezin")
+    open_comparator(page, site_url, fragment(profile))
+    page.wait_for_selector(READY)
+    rows = page.locator(".cmp-summary tbody tr")
+    unknown = [i for i in range(rows.count()) if rows.nth(i).get_attribute("data-total-year") == ""]
+    assert unknown, "the persona should compare a package whose premium is unknown"
+    bars = page.locator(".cmp-chart-row")
+    for i in unknown:
+        assert "Goedkoopst" not in rows.nth(i).text_content()
+        assert rows.nth(i).locator(".cmp-total").text_content().endswith("onbekend")
+        assert "cmp-chart-row--unknown" in bars.nth(i).get_attribute("class")
+        widths = bars.nth(i).evaluate(
+            "row => [...row.querySelectorAll('rect')].map(r => Number(r.getAttribute('width')))"
+        )
+        assert sum(widths) == pytest.approx(1000)
+
+
+def test_a_household_without_an_adult_is_not_ranked(guarded_page, site_url):
+    page = guarded_page
+    profile = {"persons": [{"name": "Noor", "age": 10, "care": [{"id": "orthodontie", "price": 1200}]}]}
+    open_comparator(page, site_url, fragment(profile))
+    page.wait_for_selector(READY)
+    answer = page.locator("[data-best-plan]")
+    assert answer.get_attribute("data-ranked") == "false"
+    assert answer.get_attribute("data-plan") == plan_code(comparator.best_plans(profile, 1)["plans"][0])
+    assert "op de polis van een ouder" in answer.text_content()
+    assert answer.locator("a[href$='#art-1-2-2']").count() == 1
+    assert page.locator(".cmp-runners").count() == 0
+    assert page.locator(".cmp-summary .cmp-badge:not(.cmp-badge--unknown)").count() == 0
+    assert "Goedkoopst" not in page.text_content(".cmp-combinations-summary")
+    assert "geen pakket te kiezen" in page.text_content("[data-comparator-results] > .cmp-status")
+
+
+def test_the_answer_cites_art_1_2_3_d(guarded_page, site_url):
+    page = guarded_page
+    open_comparator(page, site_url, fragment(PERSONAS[2]["profile"]))
+    page.wait_for_selector(READY)
+    href = page.locator("[data-best-plan] a", has_text="1.2.3").get_attribute("href")
+    page.goto(href)
+    assert page.locator("[id='art-1-2-3']").count() == 1
+
+
+def test_the_form_survives_reload_back_and_yields_to_a_share_link(guarded_page, site_url):
+    page = guarded_page
+    open_comparator(page, site_url)
+    results_after(page, lambda: page.click('button[data-persona="gezin"]'))
+    results_after(page, lambda: page.fill('[data-path="persons.0.name"]', "Bewaard"))
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.input_value('[data-path="persons.0.name"]') == "Bewaard"
+    assert page.locator('[data-path="persons.3.name"]').count() == 1  # the whole household, not just a name
+    page.goto(page.locator("[data-best-plan] a").first.get_attribute("href"))  # an article
+    page.go_back()
+    page.wait_for_selector(READY)
+    assert page.input_value('[data-path="persons.0.name"]') == "Bewaard"
+    open_comparator(page, site_url, fragment(PERSONAS[2]["profile"]))
+    page.wait_for_selector(READY)
+    assert page.input_value('[data-path="persons.0.name"]') == PERSONAS[2]["profile"]["persons"][0]["name"]

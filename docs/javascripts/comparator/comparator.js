@@ -4,10 +4,11 @@
 import assets from "../../assets/comparator/build.js";
 import { cannotLoad } from "./app.js";
 import { FILE_FAILED } from "./bridge.js";
+import { answerSummary, renderBest } from "./best.js";
 import { el, uid } from "./dom.js";
 import { ComparatorForm } from "./form.js";
 import { defaultState, stateFromProfile, validate } from "./model.js";
-import { renderResults, summarize } from "./results.js";
+import { renderResults } from "./results.js";
 import { linkedJson, shareLink } from "./share.js";
 
 const assetBase = new URL("../../assets/comparator/", import.meta.url);
@@ -18,6 +19,9 @@ const PROGRESS = {
   engine: [2, "De rekenregels worden geladen"],
 };
 
+// The form survives a reload, Back/Forward and a visit to an article: it is kept in this browser
+// tab's sessionStorage (on the device, gone when the tab closes; the page's privacy note says so).
+const KEPT_FORM = "vergelijker-formulier";
 let formData;
 let current;
 
@@ -48,9 +52,28 @@ class ComparatorPage {
     this.buildResults();
     this.buildShare();
     root.replaceChildren(this.personas(), this.form.node, this.results, this.share);
-    this.form.load(defaultState(data));
+    this.restore();
     this.unwatch = engine.watch((state) => this.engineChanged(state));
     this.fromHash() || this.compute();
+  }
+
+  /** The form as this tab last had it, or the default; a share link (fromHash) replaces either. */
+  restore() {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(KEPT_FORM));
+      if (Array.isArray(kept?.persons) && Array.isArray(kept?.packages)) return this.form.load(kept);
+    } catch {
+      // storage blocked or an older build's form that no longer draws: start afresh
+    }
+    this.form.load(defaultState(this.data));
+  }
+
+  keep() {
+    try {
+      sessionStorage.setItem(KEPT_FORM, JSON.stringify(this.form.state));
+    } catch {
+      // storage blocked or full: the form still works, it is just not kept
+    }
   }
 
   personas() {
@@ -180,6 +203,7 @@ class ComparatorPage {
     this.request(json, (result) => {
       const profile = JSON.parse(json);
       this.form.load(stateFromProfile(profile, this.data));
+      this.keep();
       this.shareInput.value = shareLink(json);
       return profile;
     }, "Deze deellink klopt niet");
@@ -187,6 +211,7 @@ class ComparatorPage {
   }
 
   compute() {
+    this.keep();
     const { profile, errors } = validate(this.form.state, this.data);
     this.form.showErrors(errors);
     if (!profile) {
@@ -232,14 +257,15 @@ class ComparatorPage {
       return this.show("error", "De rekenmodule liep vast op deze invoer. Uw invoer blijft staan.");
     }
     if (reply.result.error) return this.show("error", `${refusal}. ${reply.result.message_nl}`);
+    // best_plans validates as compare does; should it still refuse, say so rather than draw half an answer.
+    if (reply.best.error) return this.show("error", `${refusal}. ${reply.best.message_nl}`);
     const profile = accepted(reply.result);
-    const output = renderResults(reply.result, profile, {
-      catalogue: this.catalogue,
-      link: (article, dental) => this.articleLink(article, dental),
-      open: this.open,
-    });
-    this.output.replaceChildren(output);
-    this.show("ready", summarize(reply.result.results));
+    const link = (article, dental) => this.articleLink(article, dental);
+    // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
+    const ranked = !reply.best.explanation;
+    const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked });
+    this.output.replaceChildren(renderBest(reply.best, reply.bare, profile, link), output);
+    this.show("ready", answerSummary(reply.best));
     performance.mark("comparator:results"); // read by tests/bench/bench_comparator.py
   }
 

@@ -19,10 +19,11 @@ export function cheapest(results) {
   return new Set(results.flatMap((r, i) => (r.total_year === lowest ? [i] : [])));
 }
 
-/** A one-sentence summary for the live region. */
-export function summarize(results) {
+/** One sentence above the namesake combinations; `ranked` false: no adult, so nothing is the cheapest. */
+export function summarize(results, ranked = true) {
   const best = [...cheapest(results)].map((i) => results[i]);
   const count = `${results.length} ${results.length === 1 ? "combinatie" : "combinaties"} berekend.`;
+  if (!ranked) return `${count} Zonder volwassene is er geen pakket te kiezen: een kind volgt de ouder.`;
   if (!best.length) return `${count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.`;
   // Where a premium is unknown, that combination may still be the cheapest: say what was compared.
   const known = results.filter((r) => r.total_year !== null).length;
@@ -87,21 +88,25 @@ function summaryTable(results, best) {
 
 function chart(results, best) {
   // One stacked bar per combination, all on the same scale; the text stays HTML so it keeps its
-  // size on a phone, the bars are SVG that stretches to the width.
+  // size on a phone, the bars are SVG that stretches to the width. A combination whose premium is
+  // unknown must not look cheap: its premium part fills the rest of the width, marked unknown.
   const max = Math.max(1, ...results.map((r) => (r.premium_year ?? 0) + r.out_of_pocket));
   const share = (amount) => (1000 * amount) / max;
+  const unknown = results.some((r) => r.premium_year === null);
   const rows = results.map((r, i) => {
-    const premium = share(r.premium_year ?? 0);
+    const own = share(r.out_of_pocket);
+    const premium = r.premium_year === null ? 1000 - own : share(r.premium_year);
     const total = r.total_year === null ? `premie onbekend + ${euro(r.out_of_pocket)} zelf` : euro(r.total_year);
+    const kind = best.has(i) ? " cmp-chart-row--cheapest" : r.total_year === null ? " cmp-chart-row--unknown" : "";
     return el(
       "div",
-      { class: best.has(i) ? "cmp-chart-row cmp-chart-row--cheapest" : "cmp-chart-row" },
+      { class: `cmp-chart-row${kind}` },
       el("span", {}, `${combinationName(r)}: ${total}`),
       svg(
         "svg",
         { viewBox: "0 0 1000 10", preserveAspectRatio: "none", "aria-hidden": "true", focusable: "false" },
-        svg("rect", { x: 0, y: 0, width: premium, height: 10, class: "cmp-bar-premium" }),
-        svg("rect", { x: premium, y: 0, width: share(r.out_of_pocket), height: 10, class: "cmp-bar-own" }),
+        svg("rect", { x: 0, y: 0, width: premium, height: 10, class: r.premium_year === null ? "cmp-bar-unknown" : "cmp-bar-premium" }),
+        svg("rect", { x: premium, y: 0, width: own, height: 10, class: "cmp-bar-own" }),
       ),
     );
   });
@@ -117,6 +122,7 @@ function chart(results, best) {
       " premie ",
       el("span", { class: "cmp-key cmp-bar-own" }),
       " zelf betalen",
+      unknown && [el("span", { class: "cmp-key cmp-bar-unknown" }), " premie onbekend (kan elk bedrag zijn)"],
     ),
   );
 }
@@ -193,15 +199,17 @@ function explanations(results, profile, catalogue, link, open) {
 }
 
 /** The output for a result; `profile` is the profile it was computed from (names, counts, prices). */
-export function renderResults(result, profile, { catalogue, link, open }) {
+export function renderResults(result, profile, { catalogue, link, open, ranked = true }) {
   const results = result.results;
-  const best = cheapest(results);
+  const best = ranked ? cheapest(results) : new Set();
   const incomplete = results.some((r) => !r.complete);
   const unknownPremium = results.some((r) => r.premium_year === null);
   return el(
     "div",
     { class: "cmp-output" },
-    el("h3", {}, "Wat kost het per jaar?"),
+    // The answer card above ranks plans per person; here everyone holds the same combination.
+    el("h3", {}, "Als iedereen hetzelfde pakket neemt"),
+    el("p", { class: "cmp-combinations-summary" }, summarize(results, ranked)),
     summaryTable(results, best),
     incomplete && el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom."),
     unknownPremium && el("p", { class: "cmp-note" }, "Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal."),

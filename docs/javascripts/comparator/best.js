@@ -1,0 +1,132 @@
+// The answer first: the household's cheapest plan (packages per person, from the engine's
+// best_plans), what it saves against the next plan and against no supplementary insurance at all,
+// and the runners-up. The card carries the contract's hooks data-best-plan, data-plan and
+// data-total-year. Amounts come from the engine; differences are taken in whole cents, so that
+// 1719.6 - 1506.2 is 213.40 and not 213.39999.
+
+import { el, euro, plain } from "./dom.js";
+
+const ADULT_AGE = 18; // art. 1.5.1; a child follows a parent's package (art. 1.2.2)
+const PACKAGE = (id) => id.charAt(0).toUpperCase() + id.slice(1);
+const cents = (amount) => Math.round(amount * 100);
+const fromCents = (count) => count / 100;
+
+/** The contract's data-plan: "excellent+none,primair+royaal,excellent+none". */
+export const planCode = (plan) => plan.persons.map((p) => `${p.av ?? "none"}+${p.dental ?? "none"}`).join(",");
+
+function personLine(person, child, link) {
+  if (child) {
+    const follows = person.av ? `${PACKAGE(person.av)}, ` : "";
+    return [`${follows}volgt de ouder (`, el("a", { href: link("1.2.2") }, "art. 1.2.2"), ")"];
+  }
+  const av = person.av ? PACKAGE(person.av) : "geen aanvullende verzekering";
+  const dental = person.dental ? `tandarts ${PACKAGE(person.dental)}` : "geen tandarts";
+  return `${av}, ${dental}`;
+}
+
+function people(plan, profile, link) {
+  return el(
+    "ul",
+    { class: "cmp-plan-persons" },
+    plan.persons.map((person, p) =>
+      el(
+        "li",
+        {},
+        el("strong", {}, `${person.name || `Persoon ${p + 1}`}: `),
+        personLine(person, profile.persons[p].age < ADULT_AGE, link),
+      ),
+    ),
+  );
+}
+
+// "€ 213,40 minder dan ..." (or "even duur als" when nothing is saved).
+function saving(best, other, what) {
+  const difference = cents(other) - cents(best);
+  if (difference <= 0) return `Even duur als ${what}.`;
+  return `${euro(fromCents(difference))} per jaar minder dan ${what}.`;
+}
+
+const isBare = (plan) => plan.persons.every((p) => !p.av && !p.dental);
+
+/** Art. 1.2.3 (d), said near the answer: a package can only be chosen before the care is needed. */
+function refusalNote(link) {
+  return el(
+    "p",
+    { class: "cmp-note" },
+    "Let op: de verzekeraar kan een aanvraag weigeren als u bij de aanmelding al zorg nodig hebt of verwacht, die onder de aanvullende verzekering valt (",
+    el("a", { href: link("1.2.3") }, "art. 1.2.3 d"),
+    ").",
+  );
+}
+
+/** One sentence for the live region: the answer, which the card below explains. */
+export function answerSummary(best) {
+  if (best.explanation) return "Uitkomst berekend: zonder volwassene is er geen pakket te kiezen; een kind volgt de ouder.";
+  return `Uitkomst berekend: het goedkoopst voor uw huishouden is ${euro(best.plans[0].total_year)} per jaar.`;
+}
+
+/** The answer card for `best` (best_plans_json's answer) and `bare` (compare_json with no packages). */
+export function renderBest(best, bare, profile, link) {
+  const [top, ...runners] = best.plans;
+  const hooks = { "data-best-plan": true, "data-plan": planCode(top), "data-total-year": plain(top.total_year) };
+  // Without an adult there is no package to choose (art. 1.2.2): the engine explains; nothing is ranked.
+  if (best.explanation) {
+    return el(
+      "section",
+      { class: "cmp-answer", ...hooks, "data-ranked": "false" },
+      el("h3", {}, "Voor dit huishouden is er niets te kiezen"),
+      el("p", {}, best.explanation),
+      el(
+        "p",
+        {},
+        "Een kind is verzekerd op de polis van een ouder en krijgt het pakket van die ouder (",
+        el("a", { href: link("1.2.2") }, "art. 1.2.2"),
+        "). Voeg een volwassene toe om pakketten te vergelijken.",
+      ),
+    );
+  }
+  const bareTotal = bare?.results?.[0]?.total_year;
+  return el(
+    "section",
+    { class: "cmp-answer", ...hooks, "data-ranked": "true" },
+    el("h3", {}, "Het goedkoopst voor uw huishouden"),
+    people(top, profile, link),
+    el(
+      "p",
+      { class: "cmp-answer-total" },
+      el("strong", {}, `${euro(top.total_year)} per jaar`),
+      ` (premie ${euro(top.premium_year)} + zelf betalen ${euro(top.out_of_pocket)})`,
+    ),
+    el(
+      "ul",
+      { class: "cmp-answer-savings" },
+      runners.length > 0 && el("li", {}, saving(top.total_year, runners[0].total_year, "het op een na goedkoopste plan")),
+      isBare(top)
+        ? el("li", {}, "Zonder aanvullende verzekering en tandartsverzekering bent u hier het goedkoopst uit.")
+        : typeof bareTotal === "number" &&
+            el("li", {}, saving(top.total_year, bareTotal, `geen aanvullende verzekering (dan betaalt u ${euro(bareTotal)} zelf)`)),
+    ),
+    !top.complete &&
+      el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed."),
+    refusalNote(link),
+    runners.length > 0 &&
+      el(
+        "details",
+        { class: "cmp-runners" },
+        el("summary", {}, runners.length === 1 ? "Het volgende plan" : `De volgende ${runners.length} plannen`),
+        el(
+          "ol",
+          { start: 2 }, // their place in the ranking; the answer above is the first
+          runners.map((plan) =>
+            el(
+              "li",
+              { "data-plan": planCode(plan), "data-total-year": plain(plan.total_year) },
+              el("strong", {}, `${euro(plan.total_year)} per jaar`),
+              ` (${euro(fromCents(cents(plan.total_year) - cents(top.total_year)))} meer)`,
+              people(plan, profile, link),
+            ),
+          ),
+        ),
+      ),
+  );
+}
