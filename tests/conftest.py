@@ -6,6 +6,9 @@ import os
 
 import pytest
 
+# The `policies` fixture: a private copy of policies/ for the checker's tests.
+pytest_plugins = ["policy_copy"]
+
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):

@@ -3,10 +3,10 @@ are traced like every other fact, and each fault is reported at its line."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+from policy_copy import edit as edit_file
+from policy_copy import problems_of
 
 from build_tools import REPO_ROOT, check_policies
 from build_tools._compile import compile_engine_data
@@ -14,25 +14,9 @@ from build_tools._compile import compile_engine_data
 HOUSEHOLD = "policies/household.yaml"
 
 
-@pytest.fixture
-def policies(tmp_path: Path) -> Path:
-    """A private copy of policies/ to break."""
-    target = tmp_path / "policies"
-    shutil.copytree(REPO_ROOT / "policies", target)
-    return target
-
-
 def edit(policies: Path, old: str, new: str) -> int:
     """Replace the first `old` in household.yaml; return the 1-based line where it stood."""
-    path = policies.parent / HOUSEHOLD
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {HOUSEHOLD}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def problems_of(policies: Path) -> list[str]:
-    return [str(p) for p in check_policies(policies)[1].problems]
+    return edit_file(policies, HOUSEHOLD, old, new)
 
 
 def test_the_real_household_file_has_no_problem():
