@@ -79,12 +79,17 @@ class Explainer:
     def tiers(self, tiers: list[dict], start: Decimal, cost: Decimal, reimbursed: Decimal) -> str:
         bands = []
         for tier in tiers:
-            if tier["up_to"] is not None:
+            if tier["band"]:
+                bands.append(f"{_percent(tier['rate'])} van de volgende {euro(tier['up_to'] - tier['from'])}")
+            elif tier["up_to"] is not None:
                 bands.append(f"{_percent(tier['rate'])} tot {euro(tier['up_to'])}")
             else:
                 bands.append(f"daarboven {_percent(tier['rate'])}")
+        if tiers[-1]["up_to"] is not None:
+            bands.append("daarboven niets")
         already = f", waarvan al {euro(start)} aan kosten eerder in het jaar" if start else ""
-        return f"{' en '.join(bands)}{already}: {euro(reimbursed)} van {euro(cost)}"
+        listed = ", ".join(bands[:-1]) + " en " + bands[-1]
+        return f"{listed}{already}: {euro(reimbursed)} van {euro(cost)}"
 
     def unit_max(self, unit_max: Decimal, unit: str, non_contracted: bool) -> str:
         where = " bij een niet-gecontracteerde zorgaanbieder" if non_contracted else ""
