@@ -15,9 +15,9 @@ def cents(amount: Decimal) -> Decimal:
 
 
 def euro(amount: Decimal) -> str:
-    """EUR 1.234,50: the notation a Dutch reader expects."""
+    """€ 1.234,50: the notation a Dutch reader expects, as on every page of the site."""
     whole, _, fraction = f"{cents(amount):,.2f}".partition(".")
-    return f"EUR {whole.replace(',', '.')},{fraction}"
+    return f"€ {whole.replace(',', '.')},{fraction}"
 
 
 def to_json_number(amount: Decimal) -> float:
