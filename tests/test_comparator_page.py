@@ -514,6 +514,14 @@ def test_the_answer_names_the_cheapest_plan_for_the_household(guarded_page, site
     saved = (Decimal(str(following["total_year"])) - Decimal(str(top["total_year"]))).quantize(Decimal("0.01"))
     if saved:
         assert f"{euro_nl(saved)} per jaar minder dan het op een na goedkoopste plan" in text
+    # Without any insurance the household pays its care itself: the engine's plan with every adult's
+    # packages null, which the engine computes here.
+    adults = [None if person["age"] < 18 else {"av": None, "dental": None} for person in profile["persons"]]
+    bare = comparator.compare({**profile, "packages": [{"persons": adults}]})["results"][0]["total_year"]
+    if any(person["av"] or person["dental"] for person in top["persons"]):
+        without = (Decimal(str(bare)) - Decimal(str(top["total_year"]))).quantize(Decimal("0.01"))
+        assert f"{euro_nl(without)} per jaar minder dan geen aanvullende verzekering" in text
+        assert f"(dan betaalt u {euro_nl(bare)} zelf)" in text
     # The answer comes before the table of namesake combinations.
     assert page.evaluate(
         "() => Boolean(document.querySelector('[data-best-plan]').compareDocumentPosition("

@@ -65,8 +65,10 @@ export function answerSummary(best) {
   return `Uitkomst berekend: het goedkoopst voor uw huishouden is ${euro(best.plans[0].total_year)} per jaar.`;
 }
 
-/** The answer card for `best` (best_plans_json's answer) and `bare` (compare_json with no packages). */
-export function renderBest(best, bare, profile, link) {
+/** The answer card for `best` (best_plans_json's answer); `careCost` is what the household's care
+ * costs (a result's `cost`), which is its total per year without any insurance: nothing is
+ * reimbursed and no premium is paid. */
+export function renderBest(best, careCost, profile, link) {
   const [top, ...runners] = best.plans;
   const hooks = { "data-best-plan": true, "data-plan": planCode(top), "data-total-year": plain(top.total_year) };
   // Without an adult there is no package to choose (art. 1.2.2): the engine explains; nothing is ranked.
@@ -85,7 +87,6 @@ export function renderBest(best, bare, profile, link) {
       ),
     );
   }
-  const bareTotal = bare?.results?.[0]?.total_year;
   return el(
     "section",
     { class: "cmp-answer", ...hooks, "data-ranked": "true" },
@@ -103,8 +104,7 @@ export function renderBest(best, bare, profile, link) {
       runners.length > 0 && el("li", {}, saving(top.total_year, runners[0].total_year, "het op een na goedkoopste plan")),
       isBare(top)
         ? el("li", {}, "Zonder aanvullende verzekering en tandartsverzekering bent u hier het goedkoopst uit.")
-        : typeof bareTotal === "number" &&
-            el("li", {}, saving(top.total_year, bareTotal, `geen aanvullende verzekering (dan betaalt u ${euro(bareTotal)} zelf)`)),
+        : el("li", {}, saving(top.total_year, careCost, `geen aanvullende verzekering (dan betaalt u ${euro(careCost)} zelf)`)),
     ),
     !top.complete &&
       el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed."),

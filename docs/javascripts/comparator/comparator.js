@@ -264,7 +264,7 @@ class ComparatorPage {
     // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
     const ranked = !reply.best.explanation;
     const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked });
-    this.output.replaceChildren(renderBest(reply.best, reply.bare, profile, link), output);
+    this.output.replaceChildren(renderBest(reply.best, reply.result.results[0].cost, profile, link), output);
     this.show("ready", answerSummary(reply.best));
     performance.mark("comparator:results"); // read by tests/bench/bench_comparator.py
   }

@@ -106,14 +106,6 @@ engine.then(({ start }) => say("ready", start), (error) => say("error", message(
 
 const BEST_LIMIT = 3; // the answer and two runners-up
 
-// The same household without any supplementary or dental insurance: every adult's packages null;
-// a child's entry must be null anyway (art. 1.2.2, the engine's rule for "child").
-function bareProfile(json) {
-  const profile = JSON.parse(json);
-  const persons = profile.persons.map((person) => (person.age < 18 ? null : { av: null, dental: null }));
-  return JSON.stringify({ ...profile, packages: [{ persons }] });
-}
-
 // One computation at a time (bridge.js posts the next when this one has answered). After a fatal
 // error Pyodide can no longer be used: the page then starts a new worker.
 addEventListener("message", async ({ data: { id, profile } }) => {
@@ -121,13 +113,10 @@ addEventListener("message", async ({ data: { id, profile } }) => {
   try {
     const { compare, best } = await engine;
     const result = JSON.parse(compare(profile));
-    // The page leads with the household's cheapest plans and what they save against taking no
-    // supplementary insurance at all; one round trip, so superseding and time limits cover all three.
+    // The page leads with the household's cheapest plans; one round trip, so superseding and time
+    // limits cover both.
     const answer = { id, result };
-    if (!result.error) {
-      answer.best = JSON.parse(best(profile, BEST_LIMIT));
-      answer.bare = JSON.parse(compare(bareProfile(profile)));
-    }
+    if (!result.error) answer.best = JSON.parse(best(profile, BEST_LIMIT));
     postMessage(answer);
   } catch (error) {
     postMessage({ id, failure: message(error), fatal: Boolean(error?.pyodide_fatal_error) });
