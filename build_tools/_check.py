@@ -210,6 +210,24 @@ class _Checker:
                             rule_path + ("limits", limit_index, "pool"),
                             f"pool '{limit['pool']}' has a different limit elsewhere in this package",
                         )
+        self.check_plain_summary(loaded, path, benefit)
+
+    def check_plain_summary(self, loaded: LoadedFile, path: tuple, benefit: dict) -> None:
+        """A hand-written one-sentence summary states only numbers the rules hold, and says 'onbekend'."""
+        text = benefit.get("plain_summary")
+        if text is None:
+            return
+        held = {Decimal(str(value)) for rule in benefit["rules"] for _path, value in _rule_numbers(rule)}
+        stray = sorted(numbers_in(text) - held)
+        if stray:
+            self.add(
+                loaded,
+                path + ("plain_summary",),
+                f"plain_summary states {', '.join(map(str, stray))}, which the rules do not hold "
+                f"(expected only {', '.join(map(str, sorted(held))) or 'no numbers'})",
+            )
+        if any("unknown" in rule for rule in benefit["rules"]) and "onbekend" not in text:
+            self.add(loaded, path + ("plain_summary",), "plain_summary must say 'onbekend': a rule is unknown")
 
     def check_rule_shape(self, loaded, path, rule) -> None:
         tiers = rule.get("tiers", [])

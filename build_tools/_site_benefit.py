@@ -6,9 +6,10 @@ from ._site_data import Package
 from ._site_markdown import escape
 from ._site_page import PageWriter
 from ._site_paths import ABOUT_PAGE, article_target
+from ._site_plain import plain_sentence
 from ._site_text import UNKNOWN, condition_label, eligibility_text, limit_parts, rate_text, tiers_maximum
 
-__all__ = ["article_link", "benefit_facts", "keywords_line", "quote_items", "quotes_block"]
+__all__ = ["article_link", "benefit_facts", "keywords_line", "plain_line", "quote_items", "quotes_block"]
 
 
 def article_link(page: PageWriter, package: Package, number: str, label: str | None = None) -> str:
@@ -69,11 +70,7 @@ def _not_eligible(page: PageWriter, rule: dict) -> str:
 
 def benefit_facts(page: PageWriter, package: Package, benefit: dict, unit: str | None) -> str:
     """The fact list (dl) of a benefit, the same rows in the same order for every package."""
-    partners = [
-        other["title"]
-        for other in package.data["benefits"]
-        if other["id"] != benefit["id"] and _pools(other) & _pools(benefit)
-    ]
+    partners = _partners(package, benefit)
     parts = []
     rules = benefit["rules"]
     for index, rule in enumerate(rules, start=1):
@@ -92,6 +89,20 @@ def benefit_facts(page: PageWriter, package: Package, benefit: dict, unit: str |
         + "</dl>"
     )
     return "".join(parts)
+
+
+def plain_line(package: Package, benefit: dict, unit: str | None) -> str:
+    """The benefit in one plain sentence, shown before the facts and the quotes."""
+    return f'<p class="pv-plain">{escape(plain_sentence(benefit, unit, _partners(package, benefit)))}</p>'
+
+
+def _partners(package: Package, benefit: dict) -> list[str]:
+    """Titles of the other benefits that share a limit (a pool) with this one."""
+    return [
+        other["title"]
+        for other in package.data["benefits"]
+        if other["id"] != benefit["id"] and _pools(other) & _pools(benefit)
+    ]
 
 
 def _pools(benefit: dict) -> set[str]:

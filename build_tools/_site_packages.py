@@ -7,7 +7,7 @@ two package pages can be read side by side.
 
 from __future__ import annotations
 
-from ._site_benefit import article_link, benefit_facts, keywords_line, quotes_block
+from ._site_benefit import article_link, benefit_facts, keywords_line, plain_line, quotes_block
 from ._site_data import KIND_TITLES, Package, SiteData
 from ._site_markdown import escape
 from ._site_page import PageWriter
@@ -97,6 +97,7 @@ def _theme_section(page: PageWriter, site: SiteData, package: Package, theme: di
         page.heading(3, care["title"], care["id"])
         page.html(
             f'<div class="pv-benefit" data-care="{escape(care["id"])}">'
+            f"{plain_line(package, benefit, care.get('unit'))}"
             f'<div class="pv-summary">{page.md(benefit["summary"])}</div>'
             f"{benefit_facts(page, package, benefit, care.get('unit'))}"
             f"{keywords_line(care, benefit)}"

@@ -16,9 +16,12 @@ __all__ = [
     "euros",
     "join_dutch",
     "limit_parts",
+    "limit_size",
     "percent",
+    "period_text",
     "rate_text",
     "tiers_maximum",
+    "unit_name",
 ]
 
 UNKNOWN = "onbekend"
@@ -68,7 +71,7 @@ def condition_label(kind: str) -> str:
     return _CONDITION_LABELS[kind]
 
 
-def _unit(unit: str | None, count: int = 2) -> str:
+def unit_name(unit: str | None, count: int = 2) -> str:
     singular, plural = _UNITS.get(unit or "keer", (unit, unit))
     return singular if count == 1 else plural
 
@@ -114,7 +117,7 @@ def rate_text(rule: dict, unit: str | None) -> str:
     else:
         text = "de volledige kosten"
     if "unit_max" in rule:
-        per = f" per {_unit(unit, 1)}" if unit else ""
+        per = f" per {unit_name(unit, 1)}" if unit else ""
         text += f", maximaal {euros(rule['unit_max'])}{per}"
     return text
 
@@ -144,18 +147,18 @@ def period_text(limit: dict) -> str:
     return "periode niet genoemd in de voorwaarden"
 
 
-def _limit_size(limit: dict) -> str:
+def limit_size(limit: dict) -> str:
     if "amount" in limit:
         return euros(limit["amount"])
-    return f"{limit['count']} {_unit(limit.get('unit'), limit['count'])}"
+    return f"{limit['count']} {unit_name(limit.get('unit'), limit['count'])}"
 
 
 def limit_parts(limits: list[dict]) -> tuple[list[str], list[str]]:
     """(maxima, periods) in words. When all limits share a period it is said once, under periods."""
     periods = list(dict.fromkeys(period_text(limit) for limit in limits))
     if len(periods) <= 1:
-        return [_limit_size(limit) for limit in limits], periods
-    return [f"{_limit_size(limit)} {period_text(limit)}" for limit in limits], periods
+        return [limit_size(limit) for limit in limits], periods
+    return [f"{limit_size(limit)} {period_text(limit)}" for limit in limits], periods
 
 
 def _compact_rule(rule: dict, unit: str | None) -> str:
@@ -168,13 +171,13 @@ def _compact_rule(rule: dict, unit: str | None) -> str:
                 rate_text({k: v for k, v in rule.items() if k != "unit_max"}, unit).replace(" van de kosten", "")
             )
         if "unit_max" in rule:
-            parts.append(f"max.\u00a0{euros(rule['unit_max'])}" + (f" per {_unit(unit, 1)}" if unit else ""))
+            parts.append(f"max.\u00a0{euros(rule['unit_max'])}" + (f" per {unit_name(unit, 1)}" if unit else ""))
         if "tiers" in rule and tiers_maximum(rule["tiers"]):
             parts.append(f"max.\u00a0{tiers_maximum(rule['tiers'])[0]}")
         for limit in rule.get("limits", []):
             shared = " (gedeeld budget)" if "pool" in limit else ""
             period = "(geen periode genoemd)" if limit["period"] == "unstated" else period_text(limit)
-            parts.append(f"max.\u00a0{_limit_size(limit)} {period}{shared}")
+            parts.append(f"max.\u00a0{limit_size(limit)} {period}{shared}")
         text = ", ".join(parts) or "volledige kosten"
     who = eligibility_text(rule.get("eligibility"))
     return f"{who}: {text}" if who else text

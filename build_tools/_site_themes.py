@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._site_benefit import article_link, keywords_line, quote_items
+from ._site_benefit import article_link, keywords_line, plain_line, quote_items
 from ._site_data import Package, SiteData
 from ._site_markdown import escape
 from ._site_page import PageWriter
@@ -70,9 +70,7 @@ def _row(page: PageWriter, site: SiteData, care: dict, package: Package) -> str:
     name = f'<a href="{page.href(package_page(package.kind, package.id), _anchor(site, care, package))}">{escape(package.name)}</a>'
     benefit = package.benefits.get(care["id"])
     if benefit:
-        short = compact_rules(benefit, care.get("unit"))
-        css = ' class="pv-unknown"' if UNKNOWN in short else ""
-        value = f"<strong{css}>{escape(short[0].upper() + short[1:])}</strong>{page.md(benefit['summary'])}"
+        value = plain_line(package, benefit, care.get("unit")) + page.md(benefit["summary"])
         return _tr([name, value, article_link(page, package, benefit["article"])])
     entry = package.not_covered.get(care["id"])
     if entry:

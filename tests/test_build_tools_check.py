@@ -150,3 +150,26 @@ def test_the_command_prints_the_report_and_exits_0_on_the_real_data():
     assert run.returncode == 0, run.stderr
     assert "Article headings of ch. 2-8 mapped: 160/160 (100%)" in run.stdout
     assert "0 problem(s)" in run.stdout
+
+
+def test_a_plain_summary_stating_a_number_its_rules_do_not_hold_is_caught_at_its_line(policies):
+    line = edit(policies, PRIMAIR, "      Vanaf 21 jaar krijgt u anticonceptie", "      Vanaf 18 jaar krijgt u anticonceptie")
+    expected = f"{PRIMAIR}:{line - 1}: plain_summary states 18, which the rules do not hold (expected only 21)"
+    assert expected in problems_of(policies)
+
+
+def test_a_plain_summary_with_an_amount_from_elsewhere_is_caught(policies):
+    line = edit(
+        policies,
+        PRIMAIR,
+        "    summary: Condooms",
+        "    plain_summary: U krijgt condooms terug tot € 25 per kalenderjaar.\n    summary: Condooms",
+    )
+    expected = f"{PRIMAIR}:{line}: plain_summary states 25, which the rules do not hold (expected only 20)"
+    assert expected in problems_of(policies)
+
+
+def test_a_plain_summary_of_an_unknown_amount_must_say_onbekend(policies):
+    line = edit(policies, PRIMAIR, "hoeveel u terugkrijgt is onbekend.", "u krijgt het terug.")
+    found = problems_of(policies)
+    assert f"{PRIMAIR}:{line - 3}: plain_summary must say 'onbekend': a rule is unknown" in found, found
