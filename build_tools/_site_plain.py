@@ -7,7 +7,17 @@ in policies/, whose numbers `make check` holds against the rule.
 
 from __future__ import annotations
 
-from ._site_text import UNKNOWN, euros, join_dutch, limit_size, percent, period_text, rate_text, tiers_maximum, unit_name
+from ._site_text import (
+    UNKNOWN,
+    euros,
+    join_dutch,
+    limit_size,
+    percent,
+    period_text,
+    rate_text,
+    tiers_maximum,
+    unit_name,
+)
 
 __all__ = ["plain_sentence"]
 
