@@ -153,7 +153,9 @@ def test_the_command_prints_the_report_and_exits_0_on_the_real_data():
 
 
 def test_a_plain_summary_stating_a_number_its_rules_do_not_hold_is_caught_at_its_line(policies):
-    line = edit(policies, PRIMAIR, "      Vanaf 21 jaar krijgt u anticonceptie", "      Vanaf 18 jaar krijgt u anticonceptie")
+    line = edit(
+        policies, PRIMAIR, "      Vanaf 21 jaar krijgt u anticonceptie", "      Vanaf 18 jaar krijgt u anticonceptie"
+    )
     expected = f"{PRIMAIR}:{line - 1}: plain_summary states 18, which the rules do not hold (expected only 21)"
     assert expected in problems_of(policies)
 
