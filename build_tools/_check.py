@@ -344,6 +344,12 @@ class _Checker:
             if term["anchor"] in anchors:
                 self.add(loaded, ("terms", i, "anchor"), f"anchor '{term['anchor']}' is used twice")
             anchors.add(term["anchor"])
+        for i, word in enumerate(loaded.data.get("words", [])):
+            for j, source in enumerate(word.get("sources", [])):
+                self.check_quote(loaded, ("words", i, "sources", j), source, source["article"])
+            if word["anchor"] in anchors:
+                self.add(loaded, ("words", i, "anchor"), f"anchor '{word['anchor']}' is used twice")
+            anchors.add(word["anchor"])
 
     def check_texts(self, loaded: LoadedFile | None) -> None:
         """Articles kept as text: each numbered section exists and its body is verbatim."""

@@ -48,7 +48,10 @@ def build_site(policies_dir: Path, handwritten: dict[str, str], other_files: set
     if stale := stale_engine_data(data.files):
         raise SiteDataError([stale])
     book = LinkBook()
-    rich = RichText([GlossaryTerm(t["term"], t["anchor"], t["definition"]) for t in data.glossary["terms"]])
+    rich = RichText(
+        [GlossaryTerm(t["term"], t["anchor"], t["plain"]) for t in data.glossary["terms"]]
+        + [GlossaryTerm(w["term"], w["anchor"], w["plain"], w["spellings"]) for w in data.glossary.get("words", [])]
+    )
     pages: dict[str, str] = {}
 
     def page(path: str, title: str, meta: dict | None = None) -> PageWriter:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ._site_data import SiteData, SiteDataError
+from ._site_markdown import escape
 from ._site_page import PageWriter
-from ._site_paths import article_anchor
+from ._site_paths import article_anchor, article_target
 
 __all__ = ["find_article", "write_article", "write_articles_page", "write_glossary_page"]
 
@@ -71,11 +72,36 @@ def write_articles_page(page: PageWriter, data: dict, lead: str) -> None:
 def write_glossary_page(page: PageWriter, site: SiteData) -> None:
     glossary = site.glossary
     page.html(
-        '<div class="pv-lead"><p>De begrippen uit de voorwaarden, letterlijk. Op de andere pagina’s is een begrip '
-        "onderstreept: beweeg erover of tik erop voor de uitleg.</p></div>"
+        '<div class="pv-lead"><p>Eerst de woorden die u tegenkomt bij het kiezen, daarna de begrippen uit de '
+        "voorwaarden. Bij elk begrip staat uitleg in gewone taal en de letterlijke tekst. Op de andere pagina’s "
+        "is een begrip onderstreept: beweeg erover of tik erop voor de uitleg.</p></div>"
     )
+    page.heading(2, "Woorden bij het kiezen", "woorden")
+    for word in glossary.get("words", []):
+        page.heading(3, word["term"], word["anchor"])
+        page.html(_plain_explanation(page, word["plain"], own=not word.get("sources")))
+        quotes = "".join(
+            f"<blockquote><p>“{escape(source['quote'])}”</p><p class='pv-cite'>— "
+            f'<a class="pv-article" href="{page.href(*article_target(source["article"]))}">artikel '
+            f"{escape(source['article'])}</a></p></blockquote>"
+            for source in word.get("sources", [])
+        )
+        if quotes:
+            page.html(
+                f'<details class="quote"><summary>Letterlijke tekst uit de voorwaarden</summary>{quotes}</details>'
+            )
     page.heading(2, f"Artikel {glossary['article']} {glossary['title']}", "begrippen")
     page.html(f'<div class="pv-article-text">{page.md(glossary.get("intro", ""))}</div>')
     for term in glossary["terms"]:
         page.heading(3, term["term"], term["anchor"])
-        page.html(f'<div class="pv-article-text pv-definition">{page.md(term["definition"])}</div>')
+        page.html(_plain_explanation(page, term["plain"], own=False))
+        page.html(
+            '<div class="pv-article-text pv-definition"><p class="pv-cite">Letterlijk in artikel '
+            f"{escape(glossary['article'])}:</p>{page.md(term['definition'])}</div>"
+        )
+
+
+def _plain_explanation(page: PageWriter, text: str, own: bool) -> str:
+    """Our words, labelled; where no sentence of the conditions backs them, said so."""
+    label = "Uitleg van deze site (niet uit de voorwaarden)" if own else "In gewone taal"
+    return f'<div class="pv-plain-term"><p><strong>{label}:</strong> {page.md_inline(text)}</p></div>'

@@ -38,16 +38,16 @@ class LinkTarget(Protocol):
 
 
 class GlossaryTerm:
-    def __init__(self, term: str, anchor: str, definition: str):
-        self.term, self.anchor = term, anchor
-        plain = " ".join(definition.split())
+    def __init__(self, term: str, anchor: str, explanation: str, spellings: list[str] | None = None):
+        self.term, self.anchor, self.extra = term, anchor, spellings or []
+        plain = " ".join(explanation.split())
         if len(plain) > _TOOLTIP_LENGTH:
             plain = plain[:_TOOLTIP_LENGTH].rsplit(" ", 1)[0] + " …"
         self.tooltip = plain
 
     def spellings(self) -> list[str]:
         """The term itself and, for "Diagnose Behandeling Combinatie (DBC)", also "DBC"."""
-        found = [self.term]
+        found = [self.term, *self.extra]
         match = _ABBREVIATION.search(self.term)
         if match:
             found.append(match.group(1))
@@ -108,7 +108,10 @@ class RichText:
                 continue
             page.used_terms.add(term.anchor)
             tokens.append(_text(text[position : match.start()]))
-            opening = f'<a class="pv-term" href="{escape(href)}" title="{escape(term.tooltip)}">'
+            # data-tip: the explanation for a tap on a phone (javascripts/terms.js); Material turns
+            # `title` into its own hover tooltip.
+            tip = escape(term.tooltip)
+            opening = f'<a class="pv-term" href="{escape(href)}" title="{tip}" data-tip="{tip}">'
             tokens += [_html(opening), _text(match.group(1)), _html("</a>")]
             position = match.end()
         tokens.append(_text(text[position:]))
