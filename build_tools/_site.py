@@ -92,7 +92,9 @@ def build_site(policies_dir: Path, handwritten: dict[str, str], other_files: set
         "2020, letterlijk, met per onderdeel onze korte samenvatting.",
     )
     writers.append(writer)
-    writer = page(GLOSSARY_PAGE, "Begrippen")
+    # Boosted in search: a word such as "eigen bijdrage" lands on its explanation before the
+    # theme page whose title holds it.
+    writer = page(GLOSSARY_PAGE, "Begrippen", {"search": {"boost": 2}})
     write_glossary_page(writer, data)
     writers.append(writer)
     for chapter in [*PACKAGE_CHAPTERS.values(), "8"]:
