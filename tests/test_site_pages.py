@@ -131,6 +131,18 @@ def test_every_benefit_has_its_section_quotes_and_article_link(site, pages):
             assert 'class="pv-article" href="../../voorwaarden/' in block, f"{benefit['id']}: no article link"
 
 
+def test_every_benefit_opens_with_one_plain_sentence(site):
+    for kind, name in PACKAGES:
+        body = text_of(site, package_page(kind, name))
+        for block in body.split('<div class="pv-benefit"')[1:]:
+            first = re.match(r'[^>]*>\s*<p class="pv-plain">([^<]+)</p>', block)
+            assert first, f"{kind}/{name}: a benefit does not open with its plain sentence: {block[:120]}"
+            sentence = html.unescape(first.group(1))
+            assert sentence.endswith(".") and sentence.count(". ") == 0, sentence
+    theme = text_of(site, "zorg/fysiotherapie/index.html")
+    assert "U krijgt de kosten helemaal terug, tot 6 behandelingen per kalenderjaar" in theme
+
+
 def test_every_catalogue_id_is_on_its_theme_page_and_in_the_matrix(pages):
     matrix = pages["vergelijkingstabel/index.html"]
     rows = {attrs["data-care"] for tag, attrs in matrix.elements if tag == "tr" and "data-care" in attrs}
@@ -218,6 +230,34 @@ def test_glossary_terms_have_anchors_and_are_linked_with_a_tooltip(pages):
         if tag == "a" and "pv-term" in (attrs.get("class") or "")
     ]
     assert linked and all("begrippen/#" in a["href"] and a.get("title") for a in linked)
+
+
+def test_begrippen_explains_each_definition_and_the_words_choosers_meet(site, pages):
+    glossary = load("general/glossary.yaml")
+    begrippen = pages["begrippen/index.html"]
+    body = text_of(site, "begrippen/index.html")
+    assert body.count("<strong>In gewone taal:</strong>") >= len(glossary["terms"])
+    for word in glossary["words"]:
+        assert word["anchor"] in begrippen.ids
+        section = body[body.index(f'id="{word["anchor"]}"') :]
+        section = section[: section.index("<h", 10)]
+        if word.get("sources"):
+            assert "artikel " + word["sources"][0]["article"] in section, word["term"]
+        else:
+            assert "Uitleg van deze site (niet uit de voorwaarden)" in section, word["term"]
+    assert {"gecontracteerd", "natura-restitutie", "eigen-bijdrage", "per-2-kalenderjaren", "wachttijd"} <= {
+        w["anchor"] for w in glossary["words"]
+    }
+
+
+def test_every_page_footer_says_the_conditions_the_premiums_date_and_the_build_date(pages, site):
+    built = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=REPO, capture_output=True, text=True)
+    year = int(built.stdout[:4])
+    for path in pages:
+        footer = text_of(site, path).split('class="md-copyright"', 1)[1][:600]
+        assert "Voorwaarden: Aanvullende en tandartsverzekering 2020." in footer, path
+        assert "overgenomen op: onbekend (de bron noemt geen datum)" in footer, path
+        assert re.search(rf"Site gemaakt op: \d{{1,2}} [a-z]+ {year} ", footer), path
 
 
 def test_home_leads_to_the_comparator_and_shows_premiums(site):

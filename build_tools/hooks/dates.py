@@ -1,0 +1,60 @@
+"""MkDocs hook: the footer of every page says which conditions, when the premiums were read, when built.
+
+Listed under `hooks:` in mkdocs.yml. `on_config` writes Material's footer line (`copyright`).
+The premiums' date comes from `reference.read_on` in policies/premiums.yaml and is "onbekend"
+without it (the overview's restatement in ../shared/sources carries no date); the build date is
+the last commit's date, not the clock, so two builds of one commit are identical.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from pathlib import Path
+
+import yaml
+
+_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def _dutch(iso: str) -> str:
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _commit_date(root: Path) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return done.stdout.strip() or None
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    premiums = yaml.safe_load((root / "policies" / "premiums.yaml").read_text(encoding="utf-8"))
+    read_on = premiums["reference"].get("read_on")
+    built = _commit_date(root)
+    config["copyright"] = (
+        f"Voorwaarden: Aanvullende en tandartsverzekering {premiums['year']}. "
+        f"Premies uit het overzicht dekking {premiums['year']} van Promovendum, "
+        f"overgenomen op: {_dutch(read_on) if read_on else 'onbekend (de bron noemt geen datum)'}. "
+        f"Site gemaakt op: {_dutch(built) if built else 'onbekend (geen git-geschiedenis)'} "
+        "(datum van de laatste wijziging)."
+    )
+    return config
