@@ -60,7 +60,11 @@ def _table(page: PageWriter, site: SiteData, packages: list[Package], care_items
                 f"{escape(theme['title'])}</a></th></tr>"
             )
             body.extend(rows)
+    # On a phone the header row (with the premiums) is out of sight: the premiums stand above the
+    # table there, hidden from screen readers, which read them in the header row.
+    premiums = "".join(f"<li><strong>{escape(p.name)}</strong> {escape(premium_text(site, p))}</li>" for p in packages)
     return (
+        f'<div class="pv-matrix-premiums" aria-hidden="true"><p>Premie 2020 per verzekerde van 18 jaar en ouder:</p><ul>{premiums}</ul></div>'
         '<div class="pv-matrix-wrap"><table data-matrix role="table"><thead role="rowgroup"><tr role="row">'
         f'<th scope="col" role="columnheader">Zorg</th>{head}</tr></thead>'
         f'<tbody role="rowgroup">{"".join(body)}</tbody></table></div>'

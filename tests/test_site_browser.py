@@ -78,6 +78,9 @@ def test_the_matrix_shows_every_package_of_a_care_on_a_phone_and_a_table_on_a_de
     assert [name for _, name in shown] == ['"Primair: "', '"Royaal: "', '"Ideaal: "', '"Optimaal: "', '"Excellent: "']
     assert all(inside for inside, _ in shown), shown
     assert page.get_attribute("[data-matrix]", "role") == "table"  # still a table for screen readers
+    # The header row with the premiums is out of sight on a phone: they stand above the table.
+    premiums = page.locator(".pv-matrix-premiums").first
+    assert premiums.is_visible() and "Primair € 8,90 per maand" in premiums.inner_text().replace("\u00a0", " ")
 
     page.set_viewport_size({"width": 1280, "height": 900})
     assert all(name == "none" for _, name in page.evaluate(cells))
