@@ -45,14 +45,23 @@ def _commit_date(root: Path) -> str | None:
     return done.stdout.strip() or None
 
 
+def _read_on(premiums: Path) -> str | None:
+    """The date, if the data gives one. A missing or broken file is reported by the pages hook,
+    with its file:line, as the build goes on: not here as a traceback."""
+    try:
+        data = yaml.safe_load(premiums.read_text(encoding="utf-8"))
+        return data["reference"].get("read_on")
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
-    premiums = yaml.safe_load((root / "policies" / "premiums.yaml").read_text(encoding="utf-8"))
-    read_on = premiums["reference"].get("read_on")
+    read_on = _read_on(root / "policies" / "premiums.yaml")
     built = _commit_date(root)
     config["copyright"] = (
-        f"Voorwaarden: Aanvullende en tandartsverzekering {premiums['year']}. "
-        f"Premies uit het overzicht dekking {premiums['year']} van Promovendum, "
+        "Voorwaarden: Aanvullende en tandartsverzekering 2020. "
+        "Premies uit het overzicht dekking 2020 van Promovendum, "
         f"overgenomen op: {_dutch(read_on) if read_on else 'onbekend (de bron noemt geen datum)'}. "
         f"Site gemaakt op: {_dutch(built) if built else 'onbekend (geen git-geschiedenis)'} "
         "(datum van de laatste wijziging)."
