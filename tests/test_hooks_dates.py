@@ -14,7 +14,8 @@ class _Config(dict):
         self.config_file_path = str(path)
 
 
-def test_outside_git_the_build_date_is_onbekend_and_a_read_date_is_shown_in_dutch(tmp_path):
+def test_outside_git_the_build_date_is_onbekend_and_a_read_date_is_shown_in_dutch(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     shutil.copytree(REPO_ROOT / "policies", tmp_path / "policies")
     premiums = tmp_path / "policies" / "premiums.yaml"
     text = premiums.read_text(encoding="utf-8")
@@ -26,7 +27,14 @@ def test_outside_git_the_build_date_is_onbekend_and_a_read_date_is_shown_in_dutc
     assert "Site gemaakt op: onbekend (geen git-geschiedenis)" in footer
 
 
-def test_in_the_repository_two_builds_give_the_same_footer():
+def test_source_date_epoch_names_the_day_in_utc(tmp_path, monkeypatch):
+    shutil.copytree(REPO_ROOT / "policies", tmp_path / "policies")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577919599")  # 2020-01-01 23:59:59 UTC
+    assert "Site gemaakt op: 1 januari 2020 " in dates.on_config(_Config(tmp_path / "mkdocs.yml"))["copyright"]
+
+
+def test_in_the_repository_two_builds_give_the_same_footer(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     first = dates.on_config(_Config(REPO_ROOT / "mkdocs.yml"))["copyright"]
     assert first == dates.on_config(_Config(REPO_ROOT / "mkdocs.yml"))["copyright"]
     assert "onbekend (geen git-geschiedenis)" not in first

@@ -6,6 +6,7 @@ so a generator bug cannot confirm itself.
 
 from __future__ import annotations
 
+import datetime
 import html
 import html.parser
 import os
@@ -251,8 +252,8 @@ def test_begrippen_explains_each_definition_and_the_words_choosers_meet(site, pa
 
 
 def test_every_page_footer_says_the_conditions_the_premiums_date_and_the_build_date(pages, site):
-    built = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=REPO, capture_output=True, text=True)
-    year = int(built.stdout[:4])
+    built = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True)
+    year = datetime.datetime.fromtimestamp(int(built.stdout), datetime.UTC).year
     for path in pages:
         footer = text_of(site, path).split('class="md-copyright"', 1)[1][:600]
         assert "Voorwaarden: Aanvullende en tandartsverzekering 2020." in footer, path

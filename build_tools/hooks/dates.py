@@ -3,12 +3,13 @@
 Listed under `hooks:` in mkdocs.yml. `on_config` writes Material's footer line (`copyright`).
 The premiums' date comes from `reference.read_on` in policies/premiums.yaml and is "onbekend"
 without it (the overview's restatement in ../shared/sources carries no date); the build date is
-the last commit's date, not the clock, so two builds of one commit are identical.
+SOURCE_DATE_EPOCH or the last commit's date, never the clock, so two builds of one commit are identical.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from pathlib import Path
 
@@ -35,14 +36,21 @@ def _dutch(iso: str) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def _commit_date(root: Path) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True, check=True
-        )
-    except (OSError, subprocess.CalledProcessError):
+def _build_date(root: Path) -> str | None:
+    """SOURCE_DATE_EPOCH when set (the reproducible-builds convention: a copy of a checkout builds
+    as its commit), else the last commit's date; in UTC, so every machine writes the same day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            done = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
+            )
+        except (OSError, subprocess.CalledProcessError):
+            return None
+        epoch = done.stdout.strip()
+    if not epoch.isdigit():
         return None
-    return done.stdout.strip() or None
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
 
 
 def _read_on(premiums: Path) -> str | None:
@@ -58,7 +66,7 @@ def _read_on(premiums: Path) -> str | None:
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     read_on = _read_on(root / "policies" / "premiums.yaml")
-    built = _commit_date(root)
+    built = _build_date(root)
     config["copyright"] = (
         "Voorwaarden: Aanvullende en tandartsverzekering 2020. "
         "Premies uit het overzicht dekking 2020 van Promovendum, "
