@@ -175,3 +175,9 @@ def test_a_plain_summary_of_an_unknown_amount_must_say_onbekend(policies):
     line = edit(policies, PRIMAIR, "hoeveel u terugkrijgt is onbekend.", "u krijgt het terug.")
     found = problems_of(policies)
     assert f"{PRIMAIR}:{line - 3}: plain_summary must say 'onbekend': a rule is unknown" in found, found
+
+
+def test_a_plain_summary_is_one_sentence_by_the_schema(policies):
+    line = edit(policies, PRIMAIR, "hoeveel u terugkrijgt is onbekend.", "hoeveel u terugkrijgt is onbekend")
+    found = problems_of(policies)
+    assert any(p.startswith(f"{PRIMAIR}:{line - 3}:") and "plain_summary" in p for p in found), found
