@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from ._cheapest import smallest_sums
 from ._data import PolicyData, policy_data
-from ._explain import Explainer
+from ._english import explainer
 from ._household import Part, PersonFigures, evaluate_part, figures_json, plan_figures
 from ._profile import AV_PACKAGES, DENTAL_PACKAGES, Holding, Profile, ProfileError, parse_profile
 
@@ -82,8 +82,8 @@ class _PlanSearch:
     """Every person's parts under every package they could hold, the groups of plans and their ranks."""
 
     def __init__(self, profile: Profile, data: PolicyData):
-        say = Explainer()
-        self.profile, self.household = profile, data.household
+        say = explainer(profile.lang)
+        self.profile, self.household, self.say = profile, data.household, say
         self.av_choices = _candidates("av", profile, data)
         dental_choices = _candidates("dental", profile, data)
         under = self.household["children_under"]
@@ -168,7 +168,7 @@ def best_plans_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
     cheapest = itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)
     result = {"year": profile.year, "plans": [search.plan_json(holdings) for _, holdings in cheapest]}
     if not search.adults:
-        result["explanation"] = data.household["child_explanation_without_adult"]
+        result["explanation"] = search.say.text(data.household, "child_explanation_without_adult")
     return result
 
 
