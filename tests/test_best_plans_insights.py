@@ -57,7 +57,9 @@ def check_break_even(profile: dict) -> None:
         assert money(winner["total_year"]) < without
         assert any(person[kind] == package for person in winner["persons"])
         # holders: the adults who pay its premium (children pay none, art. 1.5.1)
-        adults = [plan for plan, person in zip(answer["persons"], profile["persons"], strict=True) if person["age"] >= 18]
+        adults = [
+            plan for plan, person in zip(answer["persons"], profile["persons"], strict=True) if person["age"] >= 18
+        ]
         assert sum(plan[kind] == package for plan in adults) == answer["holders"] >= 1
         assert money(cheapest(with_premium(profile, kind, package, below))["total_year"]) == without
 
@@ -81,7 +83,12 @@ def test_a_premium_the_profile_gives_has_no_break_even_and_no_adult_means_none()
 
 
 def the_plans_lines(profile: dict, plan: dict) -> list[list[dict]]:
-    entry = {"persons": [None if p["age"] < 18 else {"av": q["av"], "dental": q["dental"]} for p, q in zip(profile["persons"], plan["persons"], strict=True)]}
+    entry = {
+        "persons": [
+            None if p["age"] < 18 else {"av": q["av"], "dental": q["dental"]}
+            for p, q in zip(profile["persons"], plan["persons"], strict=True)
+        ]
+    }
     return [person["lines"] for person in compare(dict(profile, packages=[entry]))["results"][0]["persons"]]
 
 

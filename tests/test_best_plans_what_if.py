@@ -1,4 +1,4 @@
-""""Wat als?" (comparator/_what_if.py): the best plans' totals against one care line's quantity,
+""" "Wat als?" (comparator/_what_if.py): the best plans' totals against one care line's quantity,
 checked against compare on the profile with that quantity, and the crossings against a scan of
 every whole quantity (counts) or the cents on either side (amounts)."""
 
@@ -17,7 +17,12 @@ from test_best_plans import SLOW, households, money
 from comparator import best_plans, compare, what_if
 from comparator._data import policy_data
 
-PERSONAS = {p["id"]: p["profile"] for p in json.loads((Path(__file__).parent.parent / "docs/vergelijker/personas.json").read_text(encoding="utf-8"))["personas"]}
+PERSONAS = {
+    p["id"]: p["profile"]
+    for p in json.loads((Path(__file__).parent.parent / "docs/vergelijker/personas.json").read_text(encoding="utf-8"))[
+        "personas"
+    ]
+}
 CATALOGUE = policy_data().catalogue
 
 
@@ -33,7 +38,12 @@ def at_quantity(profile: dict, person: int, line: int, quantity) -> dict:
 
 def plan_totals(profile: dict, plans: list[dict]) -> list[Decimal]:
     entries = [
-        {"persons": [None if p["age"] < 18 else {"av": q["av"], "dental": q["dental"]} for p, q in zip(profile["persons"], plan["persons"], strict=True)]}
+        {
+            "persons": [
+                None if p["age"] < 18 else {"av": q["av"], "dental": q["dental"]}
+                for p, q in zip(profile["persons"], plan["persons"], strict=True)
+            ]
+        }
         for plan in plans
     ]
     return [money(r["total_year"]) for r in compare(dict(profile, packages=entries))["results"]]
