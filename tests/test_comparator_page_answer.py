@@ -134,7 +134,7 @@ def test_on_a_phone_the_summary_sticks_to_the_bottom_and_never_covers_a_field(gu
         )
         assert not covered, field.get_attribute("data-path")
     page.evaluate("document.activeElement.blur()")
-    bar.locator("a").click()
+    bar.locator("button").click()
     assert page.evaluate("document.activeElement === document.querySelector('.cmp-results h2')")
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 1280, "height": 900})

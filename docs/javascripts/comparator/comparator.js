@@ -149,7 +149,7 @@ class ComparatorPage {
       "div",
       { class: "cmp-sticky", role: "region", "aria-label": "Samenvatting van de uitkomst", hidden: true },
       this.stickyText,
-      el("a", { href: "#", class: "cmp-sticky-jump", onclick: (event) => (event.preventDefault(), this.toResults()) }, "Naar de uitkomst"),
+      el("button", { type: "button", class: "cmp-sticky-jump", onclick: () => this.toResults() }, "Naar de uitkomst"),
     );
   }
 
@@ -262,8 +262,13 @@ class ComparatorPage {
 
   /** The chosen "wat als?" line if the profile still has it. */
   whatIfFor(json) {
-    const [person, line] = this.whatIf ?? [];
-    return JSON.parse(json).persons[person]?.care?.[line] ? this.whatIf : null;
+    if (!this.whatIf) return null;
+    const [person, line] = this.whatIf;
+    try {
+      return JSON.parse(json).persons[person]?.care?.[line] ? this.whatIf : null;
+    } catch {
+      return null; // a share link that is not JSON: the engine says what is wrong with it
+    }
   }
 
   where(path) {
@@ -302,6 +307,9 @@ class ComparatorPage {
     const link = (article, dental) => this.articleLink(article, dental);
     // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
     const ranked = !reply.best.explanation;
+    // An explanation opened just now may not have sent its toggle event yet (a click on it also
+    // ends the edit of a field, which recomputes): keep what the page shows open.
+    this.output.querySelectorAll(".cmp-detail").forEach((details, i) => (details.open ? this.open.add(i) : this.open.delete(i)));
     const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked, breakEven: reply.break_even });
     const whatIf = renderWhatIf(reply, profile, { catalogue: this.catalogue, choice: this.whatIfFor(json), choose: (choice) => this.chooseWhatIf(choice) });
     this.output.replaceChildren(renderBest(reply, profile, { link, catalogue: this.catalogue }), whatIf ?? "", output);
