@@ -13,7 +13,8 @@ between two shown quantities, by bisection over the whole numbers between them: 
 two totals cross at most once between neighbouring points. With a count of at most POINTS every
 whole number is shown, so there it is exact. Wider ranges (amounts, large counts) could hide two
 crossings between two points only where two of the rule's thresholds lie within one step of each
-other (a step is 1/POINTS of the range); the thresholds of the 2020 rules lie far apart.
+other (a step is 1/POINTS of the range). Deriving the breakpoints from every rule shape instead
+(percentages, tiers, bands, per-unit maxima, shared limits) would repeat the engine's rules.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ._profile import Holding, ProfileError
 
 __all__ = ["POINTS", "what_if_json"]
 
-POINTS = 40
+POINTS = 24
 SMALLEST_AMOUNT_RANGE = 10_000  # cents: an amount of EUR 20 still gets a chart that shows the thresholds near it
 EURO = 100
 
