@@ -156,7 +156,7 @@ export function renderBest(answer, profile, { link, catalogue }) {
   return el(
     "section",
     { class: "cmp-answer", ...hooks, "data-ranked": "true" },
-    el("h3", {}, "Het goedkoopst voor uw huishouden"),
+    el("h3", {}, "Het goedkoopst voor uw huishouden (plan 1)"),
     people(top, profile, link),
     el(
       "p",
@@ -185,11 +185,11 @@ export function renderBest(answer, profile, { link, catalogue }) {
         el(
           "ol",
           { start: 2 }, // their place in the ranking; the answer above is the first
-          runners.map((plan) =>
+          runners.map((plan, i) =>
             el(
               "li",
               { "data-plan": planCode(plan), "data-total-year": plain(plan.total_year) },
-              el("strong", {}, `${euro(plan.total_year)} per jaar`),
+              el("strong", {}, `Plan ${i + 2}: ${euro(plan.total_year)} per jaar`),
               ` (${euro(fromCents(cents(plan.total_year) - cents(top.total_year)))} meer)`,
               people(plan, profile, link),
             ),

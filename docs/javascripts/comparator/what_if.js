@@ -15,7 +15,7 @@ const STYLES = ["cmp-line-1", "cmp-line-2", "cmp-line-3"]; // colour and dash: t
 
 const adults = (profile) => profile.persons.filter((person) => person.age >= 18).length;
 
-/** "Ideaal + tandarts Primair" for a household of one adult, else "Plan 2". */
+/** "Ideaal + tandarts Primair" for a household of one adult, else "Plan 2" (as numbered in the answer card). */
 export function planLabel(plan, index, profile) {
   if (adults(profile) !== 1) return `Plan ${index + 1}`;
   const adult = plan.persons[profile.persons.findIndex((person) => person.age >= 18)];
@@ -39,21 +39,24 @@ export function crossingSentences(whatIf, labels) {
 function chart(whatIf, labels, titleId) {
   const xs = whatIf.points;
   const all = whatIf.totals.flat();
-  const low = Math.min(...all);
-  const high = Math.max(low + 1, ...all);
+  const lowest = Math.min(...all);
+  const highest = Math.max(lowest + 1, ...all);
+  // A little room below and above, so that no line runs along an axis.
+  const low = lowest - (highest - lowest) * 0.06;
+  const high = highest + (highest - lowest) * 0.04;
   const x = (value) => PAD.left + ((WIDTH - PAD.left - PAD.right) * value) / (xs.at(-1) || 1);
   const y = (value) => HEIGHT - PAD.bottom - ((HEIGHT - PAD.top - PAD.bottom) * (value - low)) / (high - low);
   const ticks = [0, 0.5, 1].map((f) => xs.at(-1) * f);
-  const yTicks = [low, (low + high) / 2, high];
+  const yTicks = [lowest, (lowest + highest) / 2, highest];
   const short = (value) => (whatIf.quantity === "amount" ? euro(value).replace(",00", "") : String(Math.round(value)));
   return svg(
     "svg",
     { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "cmp-what-if-chart", role: "img", "aria-labelledby": titleId, focusable: "false" },
     svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: HEIGHT - PAD.bottom, y2: HEIGHT - PAD.bottom, class: "cmp-axis" }),
     svg("line", { x1: PAD.left, x2: PAD.left, y1: PAD.top, y2: HEIGHT - PAD.bottom, class: "cmp-axis" }),
-    ticks.map((t) => svg("text", { x: x(t), y: HEIGHT - PAD.bottom + 14, "text-anchor": "middle" }, short(t))),
+    ticks.map((t, i) => svg("text", { x: x(t), y: HEIGHT - PAD.bottom + 14, "text-anchor": ["start", "middle", "end"][i] }, short(t))),
     yTicks.map((t) => svg("text", { x: PAD.left - 4, y: y(t) + 4, "text-anchor": "end" }, euro(Math.round(t)).replace(",00", ""))),
-    svg("text", { x: (PAD.left + WIDTH) / 2, y: HEIGHT - 4, "text-anchor": "middle" }, whatIf.quantity === "count" ? `aantal (${whatIf.unit ?? "keer"})` : whatIf.count > 1 ? `prijs per keer (${whatIf.count} keer)` : "kosten van deze zorg"),
+    svg("text", { x: (PAD.left + WIDTH) / 2, y: HEIGHT - 4, "text-anchor": "middle" }, whatIf.quantity === "count" ? `aantal ${PLURAL[whatIf.unit] ?? whatIf.unit ?? "keer"}` : whatIf.count > 1 ? `prijs per keer (${whatIf.count} keer)` : "kosten van deze zorg"),
     // Where the visitor is now.
     svg("line", { x1: x(whatIf.current), x2: x(whatIf.current), y1: PAD.top, y2: HEIGHT - PAD.bottom, class: "cmp-now" }),
     whatIf.totals.map((totals, p) =>
@@ -132,7 +135,7 @@ export function renderWhatIf(answer, profile, { catalogue, choice, choose }) {
       el(
         "ul",
         { class: "cmp-what-if-key" },
-        labels.map((label, p) => el("li", {}, svg("svg", { viewBox: "0 0 30 10", "aria-hidden": "true", focusable: "false" }, svg("line", { x1: 0, x2: 30, y1: 5, y2: 5, class: `cmp-what-if-line ${STYLES[p]}` })), ` ${label}: nu ${euro(whatIf.totals[p][whatIf.points.indexOf(whatIf.current)])} per jaar`)),
+        labels.map((label, p) => el("li", {}, svg("svg", { viewBox: "0 0 30 10", "aria-hidden": "true", focusable: "false" }, svg("line", { x1: 0, x2: 30, y1: 5, y2: 5, class: `cmp-what-if-line ${STYLES[p]}` })), ` ${label}${p === 0 ? " (het goedkoopst)" : ""}: nu ${euro(whatIf.totals[p][whatIf.points.indexOf(whatIf.current)])} per jaar`)),
       ),
     ),
     el(
