@@ -75,7 +75,7 @@ function table(whatIf, labels) {
       { class: "cmp-scroll", role: "region", "aria-label": "Totaal per jaar per hoeveelheid", tabindex: 0 },
       el(
         "table",
-        {},
+        { class: "cmp-what-if-data" }, // a class of its own: Material's table:not([class]) would scroll it
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, whatIf.quantity === "amount" ? "Kosten" : "Aantal"), labels.map((label) => el("th", { scope: "col" }, label)))),
         el(
           "tbody",
