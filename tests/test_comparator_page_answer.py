@@ -162,6 +162,7 @@ def test_nothing_is_lost_following_an_article_link_from_the_results_and_back_and
     results_after(page, lambda: page.click('button[data-persona="gezin"]'))
     results_after(page, lambda: page.fill('[data-path="persons.1.name"]', "Lies"))
     results_after(page, lambda: page.fill('[data-path="persons.1.care.1.count"]', "9"))
+    results_after(page, lambda: page.select_option("[data-what-if-select]", "1.1"))  # "wat als?" too
     form, answer = form_values(page), answer_hooks(page)
     comparator_url = page.url
     # An explanation's article link: Material's instant navigation swaps the page without a load.

@@ -23,6 +23,7 @@ const PROGRESS = {
 // The form survives a reload, Back/Forward and a visit to an article: it is kept in this browser
 // tab's sessionStorage (on the device, gone when the tab closes; the page's privacy note says so).
 const KEPT_FORM = "vergelijker-formulier";
+const KEPT_WHAT_IF = "vergelijker-wat-als"; // the care line chosen under "Wat als?", kept alike
 let formData;
 let current;
 
@@ -63,6 +64,8 @@ class ComparatorPage {
   /** The form as this tab last had it, or the default; a share link (fromHash) replaces either. */
   restore() {
     try {
+      const line = JSON.parse(sessionStorage.getItem(KEPT_WHAT_IF));
+      if (Array.isArray(line) && line.length === 2 && line.every(Number.isInteger)) this.whatIf = line;
       const kept = JSON.parse(sessionStorage.getItem(KEPT_FORM));
       if (Array.isArray(kept?.persons) && Array.isArray(kept?.packages)) return this.form.load(kept);
     } catch {
@@ -256,6 +259,11 @@ class ComparatorPage {
   /** "Wat als?": the same input again, with the chosen care line's chart. */
   chooseWhatIf(choice) {
     this.whatIf = choice;
+    try {
+      sessionStorage.setItem(KEPT_WHAT_IF, JSON.stringify(choice));
+    } catch {
+      // not kept; the chart still shows
+    }
     this.refocusWhatIf = true;
     if (this.lastRequest) this.request(...this.lastRequest);
   }
