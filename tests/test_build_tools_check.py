@@ -181,3 +181,11 @@ def test_a_plain_summary_is_one_sentence_by_the_schema(policies):
     line = edit(policies, PRIMAIR, "hoeveel u terugkrijgt is onbekend.", "hoeveel u terugkrijgt is onbekend")
     found = problems_of(policies)
     assert any(p.startswith(f"{PRIMAIR}:{line - 3}:") and "plain_summary" in p for p in found), found
+
+def test_a_dutch_text_without_its_english_twin_is_caught_at_its_entry(policies):
+    """The English edition adds only text, kept beside the Dutch it translates; none may be missing."""
+    edit(policies, "policies/catalogue.yaml", '    title_en: "Condoms"\n', "")
+    line = edit(policies, PRIMAIR, "        not_eligible_en: ", "        not_eligible_nl: ")
+    found = problems_of(policies)
+    assert any(p.startswith("policies/catalogue.yaml:") and "'title_en' is a required property" in p for p in found)
+    assert f"{PRIMAIR}:{line - 3}: benefits.2.rules.0: 'not_eligible_en' is a dependency of 'not_eligible'" in found
