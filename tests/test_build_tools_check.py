@@ -182,6 +182,7 @@ def test_a_plain_summary_is_one_sentence_by_the_schema(policies):
     found = problems_of(policies)
     assert any(p.startswith(f"{PRIMAIR}:{line - 3}:") and "plain_summary" in p for p in found), found
 
+
 def test_a_dutch_text_without_its_english_twin_is_caught_at_its_entry(policies):
     """The English edition adds only text, kept beside the Dutch it translates; none may be missing."""
     edit(policies, "policies/catalogue.yaml", '    title_en: "Condoms"\n', "")
