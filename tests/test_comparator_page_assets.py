@@ -8,9 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from build_tools._pyodide import STDLIB_DROP, RuntimeMismatch, compiled_stdlib, py_compile, trimmed_lock
-from build_tools._pyodide_page import FormDataError, article_links, form_data, manifest_js
-from build_tools._wheel import build_wheel
+from build_tools.browser import (
+    STDLIB_DROP,
+    FormDataError,
+    RuntimeMismatch,
+    article_links,
+    build_wheel,
+    compiled_stdlib,
+    form_data,
+    manifest_js,
+    py_compile,
+    trimmed_lock,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 RUNTIME = REPO / "node_modules" / "pyodide"

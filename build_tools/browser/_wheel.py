@@ -1,7 +1,7 @@
 """Build a wheel of the engine (comparator/ with its policy JSON) for the browser.
 
 The wheel is pure Python and reproducible: files in sorted order with a fixed timestamp, so the
-same sources give the same bytes (and the same cache key). `_pyodide.py_compile` then turns it
+same sources give the same bytes (and the same cache key). `_runtime.py_compile` then turns it
 into a .pyc wheel for the runtime's Python.
 """
 

@@ -70,7 +70,7 @@ def article_links(data: dict, use_directory_urls: bool = True) -> dict[str, tupl
     """Where the site shows each article the engine can name: {"3.4": (page, anchor), "8@royaal": ...}.
 
     Keys with "@" are a dental package's part of chapter 8; the page paths come from the site's own
-    scheme (build_tools/_site_paths.py), as URLs relative to the site root.
+    scheme (build_tools/site/_paths.py), as URLs relative to the site root.
     """
     from build_tools._site_paths import article_target
 
