@@ -9,7 +9,7 @@ import re
 import pytest
 from browser.site import build_site
 
-from build_tools._site_examples import PERSONAS
+from build_tools.site import PERSONAS
 from comparator import compare
 
 

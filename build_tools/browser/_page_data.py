@@ -72,7 +72,7 @@ def article_links(data: dict, use_directory_urls: bool = True) -> dict[str, tupl
     Keys with "@" are a dental package's part of chapter 8; the page paths come from the site's own
     scheme (build_tools/site/_paths.py), as URLs relative to the site root.
     """
-    from build_tools._site_paths import article_target
+    from ..site import article_target
 
     def url(page: str) -> str:
         stem = page.removesuffix(".md")

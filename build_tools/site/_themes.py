@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ._site_benefit import article_link, keywords_line, quote_items
-from ._site_data import Package, SiteData
-from ._site_markdown import escape
-from ._site_page import PageWriter
-from ._site_paths import MATRIX_PAGE, package_page
-from ._site_text import UNKNOWN, compact_rules, coverage_note, join_dutch
+from ._benefit import article_link, keywords_line, quote_items
+from ._data import Package, SiteData
+from ._markdown import escape
+from ._page import PageWriter
+from ._paths import MATRIX_PAGE, package_page
+from ._text import UNKNOWN, compact_rules, coverage_note, join_dutch
 
 __all__ = ["differences", "write_theme_page"]
 

@@ -11,18 +11,18 @@ import dataclasses
 import re
 from pathlib import Path
 
-from ._check import PACKAGE_CHAPTERS
-from ._compile import stale_engine_data
-from ._site_articles import write_articles_page, write_glossary_page
-from ._site_chapters import chapter_headings, write_chapter_page
-from ._site_data import SiteData, SiteDataError, load_site_data
-from ._site_directives import DIRECTIVE, expand_directive
-from ._site_markdown import GlossaryTerm, RichText
-from ._site_matrix import write_matrix_page
-from ._site_packages import write_package_page
-from ._site_page import GLOSSARY_PAGE, LinkBook, PageWriter
-from ._site_paths import GENERAL_PAGE, MATRIX_PAGE, SERVICE_PAGE, chapter_page, package_page, theme_page
-from ._site_themes import write_theme_page
+from .._check import PACKAGE_CHAPTERS
+from .._compile import stale_engine_data
+from ._articles import write_articles_page, write_glossary_page
+from ._chapters import chapter_headings, write_chapter_page
+from ._data import SiteData, SiteDataError, load_site_data
+from ._directives import DIRECTIVE, expand_directive
+from ._markdown import GlossaryTerm, RichText
+from ._matrix import write_matrix_page
+from ._packages import write_package_page
+from ._page import GLOSSARY_PAGE, LinkBook, PageWriter
+from ._paths import GENERAL_PAGE, MATRIX_PAGE, SERVICE_PAGE, chapter_page, package_page, theme_page
+from ._themes import write_theme_page
 
 __all__ = ["Site", "SiteDataError", "build_site"]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ._site_data import Package
-from ._site_markdown import escape
-from ._site_page import PageWriter
-from ._site_paths import ABOUT_PAGE, article_target
-from ._site_text import UNKNOWN, condition_label, eligibility_text, limit_parts, rate_text, tiers_maximum
+from ._data import Package
+from ._markdown import escape
+from ._page import PageWriter
+from ._paths import ABOUT_PAGE, article_target
+from ._text import UNKNOWN, condition_label, eligibility_text, limit_parts, rate_text, tiers_maximum
 
 __all__ = ["article_link", "benefit_facts", "keywords_line", "quote_items", "quotes_block"]
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ._site_data import Package, SiteData
-from ._site_markdown import escape
-from ._site_packages import premium_text
-from ._site_page import PageWriter
-from ._site_paths import package_page, theme_page
-from ._site_text import UNKNOWN, compact_rules
+from ._data import Package, SiteData
+from ._markdown import escape
+from ._packages import premium_text
+from ._page import PageWriter
+from ._paths import package_page, theme_page
+from ._text import UNKNOWN, compact_rules
 
 __all__ = ["write_matrix_page"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ._check import PACKAGE_CHAPTERS, Report, check_policies
-from ._load import Problem
-from ._policies import PolicyFiles
+from .._check import PACKAGE_CHAPTERS, Report, check_policies
+from .._load import Problem
+from .._policies import PolicyFiles
 
 __all__ = ["AV_ORDER", "DENTAL_ORDER", "KIND_TITLES", "Package", "SiteData", "SiteDataError", "load_site_data"]
 

@@ -7,12 +7,12 @@ two package pages can be read side by side.
 
 from __future__ import annotations
 
-from ._site_benefit import article_link, benefit_facts, keywords_line, quotes_block
-from ._site_data import KIND_TITLES, Package, SiteData
-from ._site_markdown import escape
-from ._site_page import PageWriter
-from ._site_paths import ABOUT_PAGE, MATRIX_PAGE, article_target, chapter_page, theme_page
-from ._site_text import UNKNOWN, compact_rules, euros, join_dutch
+from ._benefit import article_link, benefit_facts, keywords_line, quotes_block
+from ._data import KIND_TITLES, Package, SiteData
+from ._markdown import escape
+from ._page import PageWriter
+from ._paths import ABOUT_PAGE, MATRIX_PAGE, article_target, chapter_page, theme_page
+from ._text import UNKNOWN, compact_rules, euros, join_dutch
 
 __all__ = ["package_sections", "premium_text", "write_package_page"]
 

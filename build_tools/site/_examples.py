@@ -7,11 +7,11 @@ import json
 
 from comparator import compare
 
-from ._policies import REPO_ROOT
-from ._site_markdown import escape
-from ._site_page import PageWriter
-from ._site_paths import COMPARATOR_PAGE
-from ._site_text import UNKNOWN
+from .._policies import REPO_ROOT
+from ._markdown import escape
+from ._page import PageWriter
+from ._paths import COMPARATOR_PAGE
+from ._text import UNKNOWN
 
 __all__ = ["PERSONAS", "write_examples"]
 
@@ -19,7 +19,7 @@ PERSONAS = REPO_ROOT / "docs" / "vergelijker" / "personas.json"
 
 
 def _euros(amount: float | None) -> str:
-    """A result in cents (€ 640,00), unlike `_site_text.euros` which writes limits (€ 640)."""
+    """A result in cents (€ 640,00), unlike `_text.euros` which writes limits (€ 640)."""
     if amount is None:
         return UNKNOWN
     whole, _, cents = f"{amount:,.2f}".partition(".")

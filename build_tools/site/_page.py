@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ._site_markdown import RichText, escape
+from ._markdown import RichText, escape
 
 __all__ = ["GLOSSARY_PAGE", "LinkBook", "PageWriter", "page_url", "relative_url"]
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from ._check import CONDITIONS
-from ._site_data import SiteData
-from ._site_markdown import escape
-from ._site_page import PageWriter
-from ._site_paths import ABOUT_PAGE, article_anchor, package_page
-from ._site_text import UNKNOWN
+from .._check import CONDITIONS
+from ._data import SiteData
+from ._markdown import escape
+from ._page import PageWriter
+from ._paths import ABOUT_PAGE, article_anchor, package_page
+from ._text import UNKNOWN
 
 __all__ = ["Heading", "chapter_headings", "write_chapter_page"]
 

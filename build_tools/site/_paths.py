@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ._check import PACKAGE_CHAPTERS
-from ._site_page import GLOSSARY_PAGE
+from .._check import PACKAGE_CHAPTERS
+from ._page import GLOSSARY_PAGE
 
 __all__ = [
     "ABOUT_PAGE",

@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._site_articles import find_article, write_article
-from ._site_benefit import article_link
-from ._site_data import SiteData, SiteDataError
-from ._site_examples import write_examples
-from ._site_markdown import escape
-from ._site_packages import premium_text
-from ._site_page import PageWriter
-from ._site_paths import package_page, theme_page
-from ._site_text import UNKNOWN, compact_rules, join_dutch
+from ._articles import find_article, write_article
+from ._benefit import article_link
+from ._data import SiteData, SiteDataError
+from ._examples import write_examples
+from ._markdown import escape
+from ._packages import premium_text
+from ._page import PageWriter
+from ._paths import package_page, theme_page
+from ._text import UNKNOWN, compact_rules, join_dutch
 
 __all__ = ["DIRECTIVE", "expand_directive"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ._site_data import SiteData, SiteDataError
-from ._site_page import PageWriter
-from ._site_paths import article_anchor
+from ._data import SiteData, SiteDataError
+from ._page import PageWriter
+from ._paths import article_anchor
 
 __all__ = ["find_article", "write_article", "write_articles_page", "write_glossary_page"]
 
