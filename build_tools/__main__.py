@@ -8,9 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._check import check_policies
-from ._compile import ENGINE_DATA, stale_engine_data, write_engine_data
-from ._policies import REPO_ROOT
+from .data import ENGINE_DATA, REPO_ROOT, check_policies, stale_engine_data, write_engine_data
 
 
 def _percent(part: int, whole: int) -> str:

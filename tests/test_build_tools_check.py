@@ -9,7 +9,7 @@ import pytest
 from policy_copy import edit, problems_of
 
 from build_tools import REPO_ROOT, check_policies
-from build_tools._check import numbers_in
+from build_tools.data import numbers_in
 
 PRIMAIR = "policies/av/primair.yaml"
 

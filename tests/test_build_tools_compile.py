@@ -6,7 +6,7 @@ import json
 import shutil
 
 from build_tools import REPO_ROOT, check_policies
-from build_tools._compile import ENGINE_DATA, compile_engine_data, engine_data_json, stale_engine_data
+from build_tools.data import ENGINE_DATA, compile_engine_data, engine_data_json, stale_engine_data
 
 
 def test_the_shipped_engine_json_matches_the_yaml():

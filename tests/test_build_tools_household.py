@@ -9,7 +9,7 @@ from policy_copy import edit as edit_file
 from policy_copy import problems_of
 
 from build_tools import REPO_ROOT, check_policies
-from build_tools._compile import compile_engine_data
+from build_tools.data import compile_engine_data
 
 HOUSEHOLD = "policies/household.yaml"
 

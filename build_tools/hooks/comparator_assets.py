@@ -32,7 +32,6 @@ from mkdocs.utils import get_relative_url
 if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
     sys.path.insert(0, str(_ROOT))  # the repository, when the project is not installed into the venv
 
-from build_tools._policies import REPO_ROOT
 from build_tools.browser import (
     RUNTIME_FILES,
     SNAPSHOT_SCRIPT,
@@ -49,6 +48,7 @@ from build_tools.browser import (
     py_compile,
     trimmed_lock,
 )
+from build_tools.data import REPO_ROOT
 
 SCRIPT = "javascripts/comparator/app.js"
 STYLESHEET = "stylesheets/comparator.css"

@@ -11,8 +11,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from .._check import PACKAGE_CHAPTERS
-from .._compile import stale_engine_data
+from ..data import PACKAGE_CHAPTERS, stale_engine_data
 from ._articles import write_articles_page, write_glossary_page
 from ._chapters import chapter_headings, write_chapter_page
 from ._data import SiteData, SiteDataError, load_site_data

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from .._check import CONDITIONS
+from ..data import CONDITIONS
 from ._data import SiteData
 from ._markdown import escape
 from ._page import PageWriter

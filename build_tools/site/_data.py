@@ -5,9 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .._check import PACKAGE_CHAPTERS, Report, check_policies
-from .._load import Problem
-from .._policies import PolicyFiles
+from ..data import PACKAGE_CHAPTERS, PolicyFiles, Problem, Report, check_policies
 
 __all__ = ["AV_ORDER", "DENTAL_ORDER", "KIND_TITLES", "Package", "SiteData", "SiteDataError", "load_site_data"]
 

@@ -7,7 +7,7 @@ import json
 
 from comparator import compare
 
-from .._policies import REPO_ROOT
+from ..data import REPO_ROOT
 from ._markdown import escape
 from ._page import PageWriter
 from ._paths import COMPARATOR_PAGE

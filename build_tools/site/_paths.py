@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._check import PACKAGE_CHAPTERS
+from ..data import PACKAGE_CHAPTERS
 from ._page import GLOSSARY_PAGE
 
 __all__ = [

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from ._check_household import check_household
 from ._load import LoadedFile, Problem
-from ._policies import SOURCES, PolicyFiles, load_policy_files
+from ._policy_files import SOURCES, PolicyFiles, load_policy_files
 from ._source import SourceDocument, normalise, parse_conditions, read_plain
 
-__all__ = ["CONDITIONS", "CONTRACT", "OVERVIEW", "Report", "check_policies", "numbers_in"]
+__all__ = ["CONDITIONS", "CONTRACT", "OVERVIEW", "PACKAGE_CHAPTERS", "Report", "check_policies", "numbers_in"]
 
 CONDITIONS = SOURCES / "aanvullende-verzekeringen-2020-voorwaarden.md"
 OVERVIEW = SOURCES / "promovendum-dekking-2020-overzicht.md"

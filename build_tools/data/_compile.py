@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ._load import Problem
-from ._policies import REPO_ROOT, PolicyFiles
+from ._policy_files import REPO_ROOT, PolicyFiles
 
 __all__ = ["ENGINE_DATA", "compile_engine_data", "engine_data_json", "stale_engine_data", "write_engine_data"]
 
