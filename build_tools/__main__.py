@@ -36,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Article headings of ch. 2-8 mapped: {_percent(report.headings_mapped, report.headings_total)}")
     print(f"Numbers traced to a quote:         {_percent(report.numbers_traced, report.numbers_total)}")
     print(f"Quotes verbatim in their article:  {_percent(report.quotes_verified, report.quotes_total)}")
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
+    if report.problems:
+        print(report.problems.render(), file=sys.stderr)
     print(f"{len(report.problems)} problem(s)")
     return 1 if report.problems else 0
 

@@ -8,12 +8,10 @@ on-sale list exactly the packages its sentence of the overview names, no more an
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from ._check_traceability import Traceability
 from ._load import LoadedFile, Problem
-
-if TYPE_CHECKING:
-    from ._check import _Checker
+from ._policy_files import PolicyFiles
 
 __all__ = ["check_household"]
 
@@ -22,53 +20,55 @@ _PACKAGE_NAME = re.compile(r"\b(Primair|Royaal|Ideaal|Optimaal|Excellent)\b")  #
 _PACKAGE_ID = re.compile(r"`(primair|royaal|ideaal|optimaal|excellent)`")  # as the contract writes them
 
 
-def check_household(checker: _Checker) -> None:
-    loaded = checker.files.household
+def check_household(files: PolicyFiles, trace: Traceability) -> None:
+    loaded = files.household
     if loaded is None:
-        if not any(problem.file == HOUSEHOLD for problem in checker.report.problems):
-            checker.report.problems.append(Problem(HOUSEHOLD, 1, "missing"))
+        if not trace.problems.in_file(HOUSEHOLD):
+            trace.problems.append(Problem(HOUSEHOLD, 1, "missing"))
         return
     data = loaded.data
     children = data["children"]
-    quote = checker.check_quote(loaded, ("children",), children, children["article"])
-    checker.trace_number(loaded, ("children", "under"), children["under"], [quote])
+    quote = trace.quote(loaded, ("children",), children, children["article"])
+    trace.number(loaded, ("children", "under"), children["under"], [quote])
     dental = children["dental"]
-    if not checker.conditions.has(dental["article"]):
-        checker.add(loaded, ("children", "dental", "article"), f"article {dental['article']} does not exist")
+    if not trace.conditions.has(dental["article"]):
+        trace.problems.add(loaded, ("children", "dental", "article"), f"article {dental['article']} does not exist")
     for index, source in enumerate(dental["sources"]):
         path = ("children", "dental", "sources", index)
-        quote = checker.check_quote(loaded, path, source, dental["article"])
-        checker.trace_number(loaded, path + ("quote",), children["under"], [quote])
+        quote = trace.quote(loaded, path, source, dental["article"])
+        trace.number(loaded, path + ("quote",), children["under"], [quote])
     adult_without_av = data["adult_without_av"]
-    checker.check_quote(loaded, ("adult_without_av",), adult_without_av, adult_without_av["article"])
-    _check_order(checker, loaded, data["av_order"])
+    trace.quote(loaded, ("adult_without_av",), adult_without_av, adult_without_av["article"])
+    _check_order(files, trace, loaded, data["av_order"])
     for kind in ("av", "dental"):
-        _check_on_sale(checker, loaded, kind, data["on_sale"][kind])
+        _check_on_sale(files, trace, loaded, kind, data["on_sale"][kind])
 
 
-def _check_order(checker: _Checker, loaded: LoadedFile, order: dict) -> None:
+def _check_order(files: PolicyFiles, trace: Traceability, loaded: LoadedFile, order: dict) -> None:
     path = ("av_order", "packages")
     packages = order["packages"]
-    on_file = sorted(name for kind, name in checker.files.packages if kind == "av")
+    on_file = sorted(name for kind, name in files.packages if kind == "av")
     if sorted(packages) != on_file:
-        checker.add(loaded, path, f"must list every package of policies/av/ once ({', '.join(on_file)})")
+        trace.problems.add(loaded, path, f"must list every package of policies/av/ once ({', '.join(on_file)})")
     quotes = [
-        checker.check_quote(loaded, ("av_order", "sources", index), source, "1.2.2")
+        trace.quote(loaded, ("av_order", "sources", index), source, "1.2.2")
         for index, source in enumerate(order["sources"])
     ]
     if not any(_PACKAGE_ID.findall(quote) == packages for quote in quotes if quote):
-        checker.add(loaded, path, f"[{', '.join(packages)}] is not the order any of its quotes states")
+        trace.problems.add(loaded, path, f"[{', '.join(packages)}] is not the order any of its quotes states")
 
 
-def _check_on_sale(checker: _Checker, loaded: LoadedFile, kind: str, on_sale: dict) -> None:
+def _check_on_sale(files: PolicyFiles, trace: Traceability, loaded: LoadedFile, kind: str, on_sale: dict) -> None:
     path = ("on_sale", kind, "packages")
-    quote = checker.check_quote(loaded, ("on_sale", kind, "source"), on_sale["source"], "")
+    quote = trace.quote(loaded, ("on_sale", kind, "source"), on_sale["source"], "")
     named = sorted({name.lower() for name in _PACKAGE_NAME.findall(quote)})
     if quote and sorted(on_sale["packages"]) != named:
-        checker.add(loaded, path, f"must be the packages its quote names ({', '.join(named)})")
-    premiums = checker.files.premiums.data[kind] if checker.files.premiums else {}
+        trace.problems.add(loaded, path, f"must be the packages its quote names ({', '.join(named)})")
+    premiums = files.premiums.data[kind] if files.premiums else {}
     for name in on_sale["packages"]:
-        if (kind, name) not in checker.files.packages:
-            checker.add(loaded, path, f"'{name}' has no policies/{kind}/{name}.yaml")
+        if (kind, name) not in files.packages:
+            trace.problems.add(loaded, path, f"'{name}' has no policies/{kind}/{name}.yaml")
         elif premiums.get(name, {}).get("monthly") is None:
-            checker.add(loaded, path, f"'{name}' is on sale but its premium in policies/premiums.yaml is unknown")
+            trace.problems.add(
+                loaded, path, f"'{name}' is on sale but its premium in policies/premiums.yaml is unknown"
+            )

@@ -11,10 +11,9 @@ import jsonschema
 
 from ._load import LoadedFile, Problem, load_yaml
 
-__all__ = ["REPO_ROOT", "SOURCES", "PolicyFiles", "load_policy_files"]
+__all__ = ["REPO_ROOT", "PolicyFiles", "load_policy_files"]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SOURCES = REPO_ROOT.parent / "shared" / "sources"
 _SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
 
 

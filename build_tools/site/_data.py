@@ -120,13 +120,12 @@ class SiteData:
 def load_site_data(policies_dir: Path) -> SiteData:
     """Run the checker; any problem (or a file the site needs that is absent) stops the build."""
     files, report = check_policies(policies_dir)
-    problems = list(report.problems)
-    reported = {p.file for p in problems}
+    problems = report.problems
     for attribute, name in _REQUIRED.items():
-        if getattr(files, attribute) is None and name not in reported:
+        if getattr(files, attribute) is None and not problems.in_file(name):
             problems.append(Problem(name, 1, "missing: the site is generated from this file"))
     if problems:
-        raise SiteDataError(sorted(problems))
+        raise SiteDataError(list(problems))
     catalogue = files.catalogue.data
     return SiteData(
         files=files,
