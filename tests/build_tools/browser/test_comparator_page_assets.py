@@ -21,7 +21,7 @@ from build_tools.browser import (
     trimmed_lock,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 RUNTIME = REPO / "node_modules" / "pyodide"
 ENGINE_DATA = REPO / "comparator" / "data" / "policies-2020.json"
 CATALOGUE = REPO / "policies" / "catalogue.yaml"

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 POLICIES = REPO / "policies"
 SITE_URL = "http://127.0.0.1:8000/"
 AV = ["primair", "royaal", "ideaal", "optimaal", "excellent"]
