@@ -1,5 +1,5 @@
-// Makes the comparator's memory snapshot under Node (called by build_tools/_pyodide.py):
-//   node _pyodide_snapshot.mjs RUNTIME_DIR STDLIB_ZIP WHEEL OUT.gz
+// Makes the comparator's memory snapshot under Node (called by build_tools/browser/_snapshot.py):
+//   node _snapshot.mjs RUNTIME_DIR STDLIB_ZIP WHEEL OUT.gz
 // Starts the pinned Pyodide with the shipped standard library and wheel, imports the engine and
 // runs one comparison (so every module it needs is imported and the policy data is parsed), then
 // writes the runtime's memory, gzipped. The browser starts from it (loadPyodide's experimental
