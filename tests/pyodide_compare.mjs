@@ -1,7 +1,8 @@
-// Runs comparator.compare_json and best_plans_json inside Pyodide under Node, once for many profiles.
+// Runs comparator.compare_json, best_plans_json and answer_json inside Pyodide under Node, once for many profiles.
 //   node tests/pyodide_compare.mjs REPO_ROOT INPUT.json
-// INPUT.json is {"compare": [profile JSON texts], "best": [[profile JSON text, limit], ...]}; stdout
-// gets {"results": compare's texts, "best": best_plans' texts, each in input order, "modules":
+// INPUT.json is {"compare": [profile JSON texts], "best": [[profile JSON text, limit], ...],
+// "answer": [[profile JSON text, what-if line JSON text], ...]}; stdout gets {"results": compare's
+// texts, "best": best_plans' texts, "answers": answer_json's texts, each in input order, "modules":
 // sys.modules afterwards}. Python's own output goes to stderr so stdout stays one JSON document.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -29,5 +30,6 @@ const comparator = pyodide.pyimport("comparator");
 const input = JSON.parse(readFileSync(inputPath, "utf8"));
 const results = input.compare.map((profile) => comparator.compare_json(profile));
 const best = input.best.map(([profile, limit]) => comparator.best_plans_json(profile, limit));
+const answers = (input.answer ?? []).map(([profile, line]) => comparator.answer_json(profile, line));
 const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
-process.stdout.write(JSON.stringify({ results, best, modules }));
+process.stdout.write(JSON.stringify({ results, best, answers, modules }));

@@ -99,25 +99,21 @@ const engine = (async () => {
   }
   say("loading", "engine");
   pyodide.unpackArchive(await wheel, "wheel"); // the files, for anything imported later
-  const { compare_json: compare, best_plans_json: best } = pyodide.pyimport("comparator");
-  return { compare, best, start };
+  const { answer_json: answer } = pyodide.pyimport("comparator");
+  return { answer, start };
 })();
 engine.then(({ start }) => say("ready", start), (error) => say("error", message(error)));
 
-const BEST_LIMIT = 3; // the answer and two runners-up
-
 // One computation at a time (bridge.js posts the next when this one has answered). After a fatal
 // error Pyodide can no longer be used: the page then starts a new worker.
-addEventListener("message", async ({ data: { id, profile } }) => {
+// One engine call per input: compare, the three cheapest plans, the break-even premiums, the lines
+// that decide, and for whatIf = [person, line] the "wat als?" chart (comparator.answer_json).
+addEventListener("message", async ({ data: { id, profile, whatIf } }) => {
   if (id === undefined) return;
   try {
-    const { compare, best } = await engine;
-    const result = JSON.parse(compare(profile));
-    // The page leads with the household's cheapest plans; one round trip, so superseding and time
-    // limits cover both.
-    const answer = { id, result };
-    if (!result.error) answer.best = JSON.parse(best(profile, BEST_LIMIT));
-    postMessage(answer);
+    const { answer } = await engine;
+    const reply = JSON.parse(answer(profile, JSON.stringify(whatIf ?? null)));
+    postMessage(reply.error ? { id, result: reply } : { id, ...reply });
   } catch (error) {
     postMessage({ id, failure: message(error), fatal: Boolean(error?.pyodide_fatal_error) });
   }

@@ -20,3 +20,12 @@ def test_a_benefit_without_quotes_is_caught(policies):
     (policies / "av/primair.yaml").write_text(text[:start] + "    sources: []" + text[end:], encoding="utf-8")
     found = problems_of(policies)
     assert any(p.startswith(PRIMAIR) and "should be non-empty" in p for p in found), found
+
+
+def test_a_dutch_text_without_its_english_twin_is_caught_at_its_entry(policies):
+    """The English edition adds only text, kept beside the Dutch it translates; none may be missing."""
+    edit(policies, "policies/catalogue.yaml", '    title_en: "Condoms"\n', "")
+    line = edit(policies, PRIMAIR, "        not_eligible_en: ", "        not_eligible_nl: ")
+    found = problems_of(policies)
+    assert any(p.startswith("policies/catalogue.yaml:") and "'title_en' is a required property" in p for p in found)
+    assert f"{PRIMAIR}:{line - 3}: benefits.2.rules.0: 'not_eligible_en' is a dependency of 'not_eligible'" in found
