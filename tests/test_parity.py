@@ -6,7 +6,7 @@ through `comparator.best_plans_json` and `comparator.answer_json` (with each of 
 "wat als?"), here and inside real Pyodide under Node (npm `pyodide`,
 pinned in package-lock.json), in one Node run because Pyodide takes seconds to start. The same run shows
 which standard-library modules a start and the engine import: none of those the site drops from
-the runtime's standard library (build_tools/_pyodide.py, STDLIB_DROP).
+the runtime's standard library (build_tools/browser/_stdlib.py, STDLIB_DROP).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from scenario_plugin import load_all_cases
 
-from build_tools._pyodide import STDLIB_DROP
+from build_tools.browser import STDLIB_DROP
 from comparator import answer_json, best_plans_json, compare_json
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,10 +7,10 @@ page, so its engine starts before the page has been parsed. on_post_build writes
 site/assets/comparator/:
 
     pyodide/      the runtime files a start needs, the standard library compiled to .pyc and a
-                  lock file without packages (see build_tools/_pyodide.py)
+                  lock file without packages (see build_tools/browser/)
     comparator-VERSION-cp3XX-none-any.whl   the engine with its policy JSON, compiled to .pyc
     engine.snapshot.gz   the runtime's memory with Python started and the engine imported
-    form.json     the form's data (build_tools/_pyodide_page.py)
+    form.json     the form's data (build_tools/browser/_page_data.py)
     build.js      a module naming these files by content (compiled ones by what they are made from)
 
 Compiled archives and the snapshot are cached in build/comparator-assets/ by the hash of their
@@ -32,19 +32,23 @@ from mkdocs.utils import get_relative_url
 if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
     sys.path.insert(0, str(_ROOT))  # the repository, when the project is not installed into the venv
 
-from build_tools._policies import REPO_ROOT
-from build_tools._pyodide import (
+from build_tools.browser import (
     RUNTIME_FILES,
+    SNAPSHOT_SCRIPT,
     STDLIB_DROP,
+    FormDataError,
     RuntimeMismatch,
+    build_wheel,
     cached,
     compiled_stdlib,
+    form_data,
+    manifest_js,
     memory_snapshot,
+    package_files,
     py_compile,
     trimmed_lock,
 )
-from build_tools._pyodide_page import FormDataError, form_data, manifest_js
-from build_tools._wheel import build_wheel, package_files
+from build_tools.data import REPO_ROOT
 
 SCRIPT = "javascripts/comparator/app.js"
 STYLESHEET = "stylesheets/comparator.css"
@@ -120,7 +124,7 @@ def _snapshot(stdlib: Path, wheel: Path) -> Path:
             _made_from(stdlib),
             _made_from(wheel),
             *inputs,
-            (REPO_ROOT / "build_tools" / "_pyodide_snapshot.mjs").read_bytes(),
+            SNAPSHOT_SCRIPT.read_bytes(),
         ],
         lambda work: memory_snapshot(RUNTIME, stdlib, wheel, work),
     )

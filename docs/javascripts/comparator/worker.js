@@ -30,7 +30,7 @@ const wheel = fetch(new URL(assets.wheel, base)).then((response) => {
   return response.arrayBuffer();
 });
 // The runtime's memory with Python started and the engine imported (made at build time, see
-// build_tools/_pyodide_snapshot.mjs): restoring it skips most of the start. It travels gzipped
+// build_tools/browser/_snapshot.mjs): restoring it skips most of the start. It travels gzipped
 // (4 MB instead of 20); once unzipped it is kept in the browser's Cache Storage, so that a repeat
 // visit reads it as it is instead of unzipping it again (~130 ms of CPU here).
 const KEPT = "aanvullend-2020-engine"; // sw.js keeps only the current build's
