@@ -22,12 +22,20 @@ import base64
 import hashlib
 import json
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+# Loaded by file path: make the repository importable even without an installed package.
+_REPO = Path(__file__).resolve().parents[2]
+if str(_REPO) not in sys.path:
+    sys.path.insert(0, str(_REPO))
+
+from build_tools.site import EDITIONS, edition_of  # noqa: E402
 
 # Scripts the browser runs (hashed when inline) and data blocks it never runs (left alone).
 RUN = {"", "text/javascript", "application/javascript", "module", "importmap", "speculationrules"}
@@ -175,7 +183,10 @@ def on_post_build(config):
     text = worker.read_text(encoding="utf-8") if worker.is_file() else ""
     if text.count(SW_MARKER) != 1:
         raise PluginError(f"{worker} must hold the line {SW_MARKER!r} once (see docs/sw.js)")
-    build = offline_files(site, _search_languages(config))
+    # Each edition has its own worker and list (docs/javascripts/offline.js registers the sw.js of
+    # the edition it runs in): the root's leaves out the English edition's folder, and the reverse.
+    others = [folder for lang, folder in EDITIONS.items() if folder and lang != edition_of(config)]
+    build = offline_files(site, _search_languages(config), others)
     worker.write_text(text.replace(SW_MARKER, f"const BUILD = {json.dumps(build)};"), encoding="utf-8")
 
 
@@ -184,7 +195,7 @@ def _search_languages(config) -> list[str]:
     return list(search.config.lang or []) if search else []
 
 
-def offline_files(site: Path, languages: list[str]) -> dict:
+def offline_files(site: Path, languages: list[str], other_editions: list[str] = ()) -> dict:
     """{"version", "site": [...], "comparator": [...]}: URLs relative to the site root.
 
     "site" is cached when the worker installs: every page and what pages load, with the sitemap
@@ -205,7 +216,7 @@ def offline_files(site: Path, languages: list[str]) -> dict:
     groups: dict[str, list[str]] = {"site": [], "comparator": []}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name in ("sw.js", "sitemap.xml.gz") or name.endswith(".map"):
+        if name in ("sw.js", "sitemap.xml.gz") or name.endswith(".map") or name.startswith(tuple(other_editions)):
             continue
         if name.startswith(LUNR) and name.removeprefix(LUNR) not in lunr:
             continue

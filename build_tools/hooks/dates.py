@@ -1,6 +1,7 @@
 """MkDocs hook: the footer of every page says which conditions, when the premiums were read, when built.
 
-Listed under `hooks:` in mkdocs.yml. `on_config` writes Material's footer line (`copyright`).
+Listed under `hooks:` in mkdocs.yml. `on_config` writes Material's footer line (`copyright`) in
+the edition's language (`theme.language`: "nl" or "en"; another fails the build).
 The premiums' date comes from `reference.read_on` in policies/premiums.yaml and is "onbekend"
 without it (the overview's restatement in ../shared/sources carries no date); the build date is
 SOURCE_DATE_EPOCH or the last commit's date, never the clock, so two builds of one commit are identical.
@@ -14,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
 _MONTHS = [
     "januari",
@@ -31,9 +33,44 @@ _MONTHS = [
 ]
 
 
-def _dutch(iso: str) -> str:
+# Not the locale's names: a build must not depend on the machine's settings.
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_FOOTER = {
+    "nl": (
+        "Voorwaarden: Aanvullende en tandartsverzekering 2020. "
+        "Premies uit het overzicht dekking 2020 van Promovendum, overgenomen op: {read_on}. "
+        "Site gemaakt op: {built} (datum van de laatste wijziging).",
+        "onbekend (de bron noemt geen datum)",
+        "onbekend (geen git-geschiedenis)",
+    ),
+    "en": (
+        "Conditions: Aanvullende en tandartsverzekering 2020 (Dutch, the binding text). "
+        "Premiums from Promovendum's 2020 coverage overview, read on: {read_on}. "
+        "Site built on: {built} (date of the last change).",
+        "unknown (the source gives no date)",
+        "unknown (no git history)",
+    ),
+}
+
+
+def _day(iso: str, lang: str) -> str:
+    """ "3 februari 2020" in Dutch, "3 February 2020" in English."""
     day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    month = (_MONTHS if lang == "nl" else _MONTHS_EN)[day.month - 1]
+    return f"{day.day} {month} {day.year}"
 
 
 def _build_date(root: Path) -> str | None:
@@ -64,14 +101,15 @@ def _read_on(premiums: Path) -> str | None:
 
 
 def on_config(config):
+    lang = config["theme"]["language"]
+    if lang not in _FOOTER:
+        raise PluginError(f"theme.language: expected one of {', '.join(_FOOTER)}, got '{lang}'")
     root = Path(config.config_file_path).resolve().parent
     read_on = _read_on(root / "policies" / "premiums.yaml")
     built = _build_date(root)
-    config["copyright"] = (
-        "Voorwaarden: Aanvullende en tandartsverzekering 2020. "
-        "Premies uit het overzicht dekking 2020 van Promovendum, "
-        f"overgenomen op: {_dutch(read_on) if read_on else 'onbekend (de bron noemt geen datum)'}. "
-        f"Site gemaakt op: {_dutch(built) if built else 'onbekend (geen git-geschiedenis)'} "
-        "(datum van de laatste wijziging)."
+    footer, no_read_on, no_built = _FOOTER[lang]
+    config["copyright"] = footer.format(
+        read_on=_day(read_on, lang) if read_on else no_read_on,
+        built=_day(built, lang) if built else no_built,
     )
     return config

@@ -2,7 +2,8 @@
 comparison matrix, and the data inside hand-written pages (`[[polis: ...]]` lines)."""
 
 from ._build import Site, SiteDataError, build_site
+from ._edition import EDITIONS, edition_of
 from ._examples import PERSONAS
 from ._paths import article_target
 
-__all__ = ["PERSONAS", "Site", "SiteDataError", "article_target", "build_site"]
+__all__ = ["EDITIONS", "PERSONAS", "Site", "SiteDataError", "article_target", "build_site", "edition_of"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ._benefit import dutch_attribute
 from ._data import SiteData, SiteDataError
 from ._markdown import escape
 from ._page import PageWriter
 from ._paths import article_anchor, article_target
+from ._words import say
 
 __all__ = ["find_article", "write_article", "write_articles_page", "write_glossary_page"]
 
@@ -22,7 +24,7 @@ def _explained(page: PageWriter, summary: str | None) -> str:
     if not summary:
         return ""
     return (
-        '<div class="admonition abstract pv-plain"><p class="admonition-title">In gewone taal (onze samenvatting)</p>'
+        f'<div class="admonition abstract pv-plain"><p class="admonition-title">{say("In gewone taal (onze samenvatting)")}</p>'
         f"{page.md(summary)}</div>"
     )
 
@@ -34,7 +36,7 @@ def write_article(page: PageWriter, article: dict, level: int = 2, sections: lis
     """
     current = article_anchor(article["article"])
     if sections is None:
-        page.heading(level, f"Artikel {article['article']} {article['title']}", current)
+        page.heading(level, f"{say('Artikel')} {article['article']} {article['title']}", current)
         page.html(_explained(page, article.get("summary")))
     for index, section in enumerate(article["sections"] if sections is None else sections):
         depth = level + 1 + (1 if section.get("level") == 2 else 0)
@@ -44,7 +46,7 @@ def write_article(page: PageWriter, article: dict, level: int = 2, sections: lis
         elif section.get("heading"):
             page.heading(depth, section["heading"], f"{current}-{_slug(section['heading'])}-{index}")
         page.html(_explained(page, section.get("summary")))
-        page.html(f'<div class="pv-article-text">{page.md(section.get("body", ""))}</div>')
+        page.html(f'<div class="pv-article-text"{dutch_attribute()}>{page.md(section.get("body", ""))}</div>')
 
 
 def find_article(site: SiteData, number: str) -> tuple[dict, list[dict] | None]:
@@ -71,37 +73,39 @@ def write_articles_page(page: PageWriter, data: dict, lead: str) -> None:
 
 def write_glossary_page(page: PageWriter, site: SiteData) -> None:
     glossary = site.glossary
-    page.html(
-        '<div class="pv-lead"><p>Eerst de woorden die u tegenkomt bij het kiezen, daarna de begrippen uit de '
-        "voorwaarden. Bij elk begrip staat uitleg in gewone taal en de letterlijke tekst. Op de andere pagina’s "
-        "is een begrip onderstreept: beweeg erover of tik erop voor de uitleg.</p></div>"
+    lead = say(
+        "Eerst de woorden die u tegenkomt bij het kiezen, daarna de begrippen uit de voorwaarden. Bij elk "
+        "begrip staat uitleg in gewone taal en de letterlijke tekst. Op de andere pagina’s is een begrip "
+        "onderstreept: beweeg erover of tik erop voor de uitleg."
     )
-    page.heading(2, "Woorden bij het kiezen", "woorden")
+    page.html(f'<div class="pv-lead"><p>{lead}</p></div>')
+    page.heading(2, say("Woorden bij het kiezen"), "woorden")
     for word in glossary.get("words", []):
         page.heading(3, word["term"], word["anchor"])
         page.html(_plain_explanation(page, word["plain"], own=not word.get("sources")))
         quotes = "".join(
-            f"<blockquote><p>“{escape(source['quote'])}”</p><p class='pv-cite'>— "
-            f'<a class="pv-article" href="{page.href(*article_target(source["article"]))}">artikel '
-            f"{escape(source['article'])}</a></p></blockquote>"
+            f"<blockquote{dutch_attribute()}><p>“{escape(source['quote'])}”</p><p class='pv-cite'>— "
+            f'<a class="pv-article" href="{page.href(*article_target(source["article"]))}">'
+            f"{escape(say('artikel {number}', number=source['article']))}</a></p></blockquote>"
             for source in word.get("sources", [])
         )
         if quotes:
             page.html(
-                f'<details class="quote"><summary>Letterlijke tekst uit de voorwaarden</summary>{quotes}</details>'
+                f'<details class="quote"><summary>{say("Letterlijke tekst uit de voorwaarden")}</summary>{quotes}</details>'
             )
-    page.heading(2, f"Artikel {glossary['article']} {glossary['title']}", "begrippen")
-    page.html(f'<div class="pv-article-text">{page.md(glossary.get("intro", ""))}</div>')
+    page.heading(2, f"{say('Artikel')} {glossary['article']} {glossary['title']}", "begrippen")
+    page.html(f'<div class="pv-article-text"{dutch_attribute()}>{page.md(glossary.get("intro", ""))}</div>')
     for term in glossary["terms"]:
         page.heading(3, term["term"], term["anchor"])
         page.html(_plain_explanation(page, term["plain"], own=False))
         page.html(
-            '<div class="pv-article-text pv-definition"><p class="pv-cite">Letterlijk in artikel '
-            f"{escape(glossary['article'])}:</p>{page.md(term['definition'])}</div>"
+            f'<div class="pv-article-text pv-definition"><p class="pv-cite">'
+            f"{escape(say('Letterlijk in artikel {number}:', number=glossary['article']))}</p>"
+            f"<div{dutch_attribute()}>{page.md(term['definition'])}</div></div>"
         )
 
 
 def _plain_explanation(page: PageWriter, text: str, own: bool) -> str:
     """Our words, labelled; where no sentence of the conditions backs them, said so."""
-    label = "Uitleg van deze site (niet uit de voorwaarden)" if own else "In gewone taal"
+    label = say("Uitleg van deze site (niet uit de voorwaarden)" if own else "In gewone taal")
     return f'<div class="pv-plain-term"><p><strong>{label}:</strong> {page.md_inline(text)}</p></div>'

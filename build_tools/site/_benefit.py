@@ -8,13 +8,22 @@ from ._page import PageWriter
 from ._paths import ABOUT_PAGE, article_target
 from ._plain import plain_sentence
 from ._text import UNKNOWN, condition_label, eligibility_text, limit_parts, rate_text, tiers_maximum
+from ._words import current_language, say
 
-__all__ = ["article_link", "benefit_facts", "keywords_line", "plain_line", "quote_items", "quotes_block"]
+__all__ = [
+    "article_link",
+    "benefit_facts",
+    "dutch_attribute",
+    "keywords_line",
+    "plain_line",
+    "quote_items",
+    "quotes_block",
+]
 
 
 def article_link(page: PageWriter, package: Package, number: str, label: str | None = None) -> str:
     path, anchor = article_target(number, package.id if package.kind == "dental" else None)
-    return f'<a class="pv-article" href="{page.href(path, anchor)}">{escape(label or "artikel " + number)}</a>'
+    return f'<a class="pv-article" href="{page.href(path, anchor)}">{escape(label or say("artikel {number}", number=number))}</a>'
 
 
 def _row(label: str, value_html: str) -> str:
@@ -33,39 +42,42 @@ def _rule_rows(page: PageWriter, package: Package, rule: dict, unit: str | None,
     rows = []
     who = eligibility_text(rule.get("eligibility"))
     if who:
-        rows.append(_row("Voor wie", escape(who[0].upper() + who[1:]) + _not_eligible(page, rule)))
+        rows.append(_row(say("Voor wie"), escape(who[0].upper() + who[1:]) + _not_eligible(page, rule)))
     if "unknown" in rule:
         reason = page.md_inline(rule["unknown"]["reason"])
-        rows.append(_row("Vergoeding", f'<strong class="pv-unknown">{UNKNOWN}</strong>: {reason}'))
+        rows.append(_row(say("Vergoeding"), f'<strong class="pv-unknown">{say(UNKNOWN)}</strong>: {reason}'))
     else:
-        rows.append(_row("Vergoeding", escape(rate_text(rule, unit)[0].upper() + rate_text(rule, unit)[1:])))
+        rows.append(_row(say("Vergoeding"), escape(rate_text(rule, unit)[0].upper() + rate_text(rule, unit)[1:])))
     limits = rule.get("limits", [])
     if limits:
         maxima, periods = limit_parts(limits)
         shared = ""
         if any("pool" in limit for limit in limits) and pool_partners:
-            shared = f" <span class='pv-muted'>(samen met {escape(', '.join(pool_partners))})</span>"
-        rows.append(_row("Maximum", escape("; ".join(maxima)) + shared))
-        rows.append(_row("Periode", escape("; ".join(periods))))
+            together = say("samen met {names}", names=", ".join(pool_partners))
+            shared = f" <span class='pv-muted'>({escape(together)})</span>"
+        rows.append(_row(say("Maximum"), escape("; ".join(maxima)) + shared))
+        rows.append(_row(say("Periode"), escape("; ".join(periods))))
     elif "tiers" in rule and tiers_maximum(rule["tiers"]):
         maximum, derivation = tiers_maximum(rule["tiers"])
-        rows.append(_row("Maximum", f"{escape(maximum)} <span class='pv-muted'>({escape(derivation)})</span>"))
+        rows.append(_row(say("Maximum"), f"{escape(maximum)} <span class='pv-muted'>({escape(derivation)})</span>"))
     elif "unknown" not in rule:
-        rows.append(_row("Maximum", '<span class="pv-muted">geen maximumbedrag genoemd</span>'))
+        rows.append(_row(say("Maximum"), f'<span class="pv-muted">{say("geen maximumbedrag genoemd")}</span>'))
     non_contracted = rule.get("non_contracted")
     if non_contracted == "unknown":
         link = article_link(page, package, "1.8.3")
-        rows.append(_row("Zonder contract", f'<strong class="pv-unknown">{UNKNOWN}</strong> (zie {link})'))
+        rows.append(
+            _row(say("Zonder contract"), f'<strong class="pv-unknown">{say(UNKNOWN)}</strong> ({say("zie")} {link})')
+        )
     elif isinstance(non_contracted, dict):
-        rows.append(_row("Zonder contract", escape(rate_text(non_contracted, unit))))
+        rows.append(_row(say("Zonder contract"), escape(rate_text(non_contracted, unit))))
     if "article" in rule:
-        rows.append(_row("Artikel", article_link(page, package, rule["article"])))
+        rows.append(_row(say("Artikel"), article_link(page, package, rule["article"])))
     return "".join(rows)
 
 
 def _not_eligible(page: PageWriter, rule: dict) -> str:
     text = rule.get("not_eligible")
-    return f'<br><span class="pv-muted">Anders: {page.md_inline(text)}</span>' if text else ""
+    return f'<br><span class="pv-muted">{say("Anders")}: {page.md_inline(text)}</span>' if text else ""
 
 
 def benefit_facts(page: PageWriter, package: Package, benefit: dict, unit: str | None) -> str:
@@ -77,15 +89,19 @@ def benefit_facts(page: PageWriter, package: Package, benefit: dict, unit: str |
         caption = ""
         if len(rules) > 1:
             who = eligibility_text(rule.get("eligibility"))
-            caption = f'<p class="pv-variant">Situatie {index}{": " + escape(who) if who else ""}</p>'
+            caption = (
+                f'<p class="pv-variant">{say("Situatie {index}", index=index)}{": " + escape(who) if who else ""}</p>'
+            )
         parts.append(f'{caption}<dl class="pv-facts">{_rule_rows(page, package, rule, unit, partners)}</dl>')
     conditions = [f"**{condition_label(c['type'])}:** {c['text']}" for c in benefit["conditions"]]
     parts.append(
         '<dl class="pv-facts">'
-        + _row("Voorwaarden", _list(page, conditions, "geen bijzondere voorwaarden genoemd"))
-        + _row("Uitsluitingen", _list(page, benefit["exclusions"], "geen uitsluitingen genoemd"))
-        + _row("Wie mag de zorg verlenen", _list(page, benefit["providers"], "niet nader genoemd in het artikel"))
-        + _row("Artikel", article_link(page, package, benefit["article"]) + f" · {escape(benefit['title'])}")
+        + _row(say("Voorwaarden"), _list(page, conditions, say("geen bijzondere voorwaarden genoemd")))
+        + _row(say("Uitsluitingen"), _list(page, benefit["exclusions"], say("geen uitsluitingen genoemd")))
+        + _row(
+            say("Wie mag de zorg verlenen"), _list(page, benefit["providers"], say("niet nader genoemd in het artikel"))
+        )
+        + _row(say("Artikel"), article_link(page, package, benefit["article"]) + f" · {escape(benefit['title'])}")
         + "</dl>"
     )
     return "".join(parts)
@@ -117,22 +133,30 @@ def keywords_line(care: dict, benefit: dict | None = None) -> str:
     return f'<p class="pv-keywords" hidden>{escape(", ".join(words))}</p>'
 
 
+def dutch_attribute() -> str:
+    """` lang="nl"` on the binding Dutch text of an English page (screen readers switch voice)."""
+    return ' lang="nl"' if current_language() != "nl" else ""
+
+
 def quote_items(page: PageWriter, package: Package, entry: dict) -> str:
     """Each verbatim sentence behind an entry with where it stands and, if any, how we read it."""
     items = []
+    dutch = dutch_attribute()
     for source in entry["sources"]:
         note = ""
         if source.get("note"):
-            note = f'<p class="pv-note"><strong>Zo lezen wij dit:</strong> {page.md_inline(source["note"])}</p>'
+            note = (
+                f'<p class="pv-note"><strong>{say("Zo lezen wij dit:")}</strong> {page.md_inline(source["note"])}</p>'
+            )
         if source.get("document") == "overzicht":
             # The data's quote restates the overview's facts (in English, for the checker); the
             # visitor reads what it says in the note, with where it comes from.
-            where = f'<a href="{page.href(ABOUT_PAGE, "premies")}">overzicht dekking 2020</a>'
-            items.append(f"<p class='pv-cite'>Uit het {where} van Promovendum:</p>{note}")
+            where = f'<a href="{page.href(ABOUT_PAGE, "premies")}">{say("overzicht dekking 2020")}</a>'
+            items.append(f"<p class='pv-cite'>{say('Uit het {where} van Promovendum:', where=where)}</p>{note}")
             continue
         where = article_link(page, package, source.get("article", entry["article"]))
         items.append(
-            f"<blockquote><p>“{escape(source['quote'])}”</p><p class='pv-cite'>— {where}</p></blockquote>{note}"
+            f"<blockquote{dutch}><p>“{escape(source['quote'])}”</p><p class='pv-cite'>— {where}</p></blockquote>{note}"
         )
     return "".join(items)
 
@@ -140,6 +164,6 @@ def quote_items(page: PageWriter, package: Package, entry: dict) -> str:
 def quotes_block(page: PageWriter, package: Package, entry: dict) -> str:
     """The quotes folded away: the page stays short, the policy's own words one click away."""
     return (
-        '<details class="quote"><summary>Letterlijke tekst uit de voorwaarden</summary>'
+        f'<details class="quote"><summary>{say("Letterlijke tekst uit de voorwaarden")}</summary>'
         f"{quote_items(page, package, entry)}</details>"
     )

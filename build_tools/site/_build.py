@@ -14,14 +14,16 @@ from pathlib import Path
 from ..data import PACKAGE_CHAPTERS, stale_engine_data
 from ._articles import write_articles_page, write_glossary_page
 from ._chapters import chapter_headings, write_chapter_page
-from ._data import SiteData, SiteDataError, load_site_data
+from ._data import SiteData, SiteDataError, load_site_data, site_data
 from ._directives import DIRECTIVE, expand_directive
+from ._edition import localized_files
 from ._markdown import GlossaryTerm, RichText
 from ._matrix import write_matrix_page
 from ._packages import write_package_page
 from ._page import GLOSSARY_PAGE, LinkBook, PageWriter
 from ._paths import GENERAL_PAGE, MATRIX_PAGE, SERVICE_PAGE, chapter_page, package_page, theme_page
 from ._themes import write_theme_page
+from ._words import say, use_language
 
 __all__ = ["Site", "SiteDataError", "build_site"]
 
@@ -39,13 +41,18 @@ class Site:
     fragments: dict[str, dict[str, str]]  # hand-written page path -> {directive line: markdown}
 
 
-def build_site(policies_dir: Path, handwritten: dict[str, str], other_files: set[str]) -> Site:
-    """`handwritten`: the Markdown pages in docs/ by path; `other_files`: every other file there."""
+def build_site(policies_dir: Path, handwritten: dict[str, str], other_files: set[str], lang: str = "nl") -> Site:
+    """`handwritten`: the Markdown pages of the edition by path; `other_files`: every other file in docs/.
+
+    `lang` "en" reads every text of policies/ as its English twin and writes the site's own words in English.
+    """
+    use_language(lang)
     data = load_site_data(policies_dir)
     # The engine computes from its compiled JSON (the examples here, the comparator in the
     # browser): stale, the pages would show the YAML's text beside figures from older data.
     if stale := stale_engine_data(data.files):
         raise SiteDataError([stale])
+    data = site_data(localized_files(data.files, lang), data.report)
     book = LinkBook()
     rich = RichText(
         [GlossaryTerm(t["term"], t["anchor"], t["plain"]) for t in data.glossary["terms"]]
@@ -63,7 +70,7 @@ def build_site(policies_dir: Path, handwritten: dict[str, str], other_files: set
         writer = page(
             package_page(package.kind, package.id),
             package.title,
-            {"description": f"Wat {package.title} in 2020 vergoedt, per zorgsoort, met de artikelen."},
+            {"description": say("Wat {title} in 2020 vergoedt, per zorgsoort, met de artikelen.", title=package.title)},
         )
         write_package_page(writer, data, package)
         writers.append(writer)
@@ -71,34 +78,39 @@ def build_site(policies_dir: Path, handwritten: dict[str, str], other_files: set
         writer = page(theme_page(theme["id"]), theme["title"], {"search": {"boost": _THEME_BOOST}})
         write_theme_page(writer, data, theme)
         writers.append(writer)
-    writer = page(MATRIX_PAGE, "Vergelijkingstabel", {"hide": ["navigation", "toc"]})  # room for the table
+    writer = page(MATRIX_PAGE, say("Vergelijkingstabel"), {"hide": ["navigation", "toc"]})  # room for the table
     write_matrix_page(writer, data)
     writers.append(writer)
     writer = page(GENERAL_PAGE, data.general_articles["title"])
-    glossary = writer.a("Begrippen", GLOSSARY_PAGE, "begrippen")
+    glossary = writer.a(say("Begrippen"), GLOSSARY_PAGE, "begrippen")
     write_articles_page(
         writer,
         data.general_articles,
-        "Hoofdstuk 1 van de voorwaarden 2020, letterlijk. Boven elk "
-        f"artikel staat onze korte samenvatting in gewone taal. Artikel 1.1 staat op {glossary}.",
+        say(
+            "Hoofdstuk 1 van de voorwaarden 2020, letterlijk. Boven elk artikel staat onze korte samenvatting "
+            "in gewone taal. Artikel 1.1 staat op {glossary}.",
+            glossary=glossary,
+        ),
     )
     writers.append(writer)
-    writer = page(SERVICE_PAGE, "Servicepakket")
+    writer = page(SERVICE_PAGE, say("Servicepakket"))
     write_articles_page(
         writer,
         data.servicepakket,
-        f"{data.servicepakket['title']}: hoofdstuk 2 van de voorwaarden "
-        "2020, letterlijk, met per onderdeel onze korte samenvatting.",
+        say(
+            "{title}: hoofdstuk 2 van de voorwaarden 2020, letterlijk, met per onderdeel onze korte samenvatting.",
+            title=data.servicepakket["title"],
+        ),
     )
     writers.append(writer)
     # Boosted in search: a word such as "eigen bijdrage" lands on its explanation before the
     # theme page whose title holds it.
-    writer = page(GLOSSARY_PAGE, "Begrippen", {"search": {"boost": 2}})
+    writer = page(GLOSSARY_PAGE, say("Begrippen"), {"search": {"boost": 2}})
     write_glossary_page(writer, data)
     writers.append(writer)
     for chapter in [*PACKAGE_CHAPTERS.values(), "8"]:
         heading = _CHAPTER_NUMBER.sub("", chapter_headings(chapter)[0].text)
-        title = f"Hoofdstuk {chapter}: {heading}"
+        title = say("Hoofdstuk {chapter}: {heading}", chapter=chapter, heading=heading)
         writer = page(chapter_page(chapter), title, {"search": {"boost": _CONDITIONS_BOOST}})
         write_chapter_page(writer, data, chapter)
         writers.append(writer)

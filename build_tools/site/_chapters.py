@@ -17,11 +17,13 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from ..data import CONDITIONS
+from ._benefit import dutch_attribute
 from ._data import SiteData
 from ._markdown import escape
 from ._page import PageWriter
 from ._paths import ABOUT_PAGE, article_anchor, package_page
 from ._text import UNKNOWN
+from ._words import say
 
 __all__ = ["Heading", "chapter_headings", "write_chapter_page"]
 
@@ -69,10 +71,14 @@ def write_chapter_page(page: PageWriter, site: SiteData, chapter: str) -> None:
     headings = chapter_headings(chapter)
     first, rest = headings[0], headings[1:]
     page.book.declare(page.path, article_anchor(chapter))
+    lead = say(
+        "De letterlijke tekst van hoofdstuk {chapter} van de voorwaarden 2020, zoals in het brondocument (met "
+        "zijn tikfouten). Elk artikel heeft een eigen link; de vergoedingen in gewone taal staan op de pakketpagina’s.",
+        chapter=chapter,
+    )
     page.html(
-        f'<div class="pv-lead" id="{article_anchor(chapter)}"><p>De letterlijke tekst van hoofdstuk {chapter} '
-        "van de voorwaarden 2020, zoals in het brondocument (met zijn tikfouten). Elk artikel heeft een eigen "
-        f"link; de vergoedingen in gewone taal staan op de pakketpagina’s.</p>{page.md(first.body)}</div>"
+        f'<div class="pv-lead" id="{article_anchor(chapter)}"><p>{lead}</p>'
+        f"<div{dutch_attribute()}>{page.md(first.body)}</div></div>"
     )
     for heading in rest:
         dental = _DENTAL_PACKAGE.match(heading.text)
@@ -83,9 +89,9 @@ def write_chapter_page(page: PageWriter, site: SiteData, chapter: str) -> None:
             page.heading(2, heading.text, f"tandartsverzekering-{dental.group(1).lower()}")
         else:
             # Sub-headings ("Voorwaarden voor vergoeding") stay out of the table of contents.
-            page.html(f'<p class="pv-subhead"><strong>{escape(heading.text)}</strong></p>')
+            page.html(f'<p class="pv-subhead"{dutch_attribute()}><strong>{escape(heading.text)}</strong></p>')
         if heading.body:
-            page.html(f'<div class="pv-article-text">{page.md(heading.body)}</div>')
+            page.html(f'<div class="pv-article-text"{dutch_attribute()}>{page.md(heading.body)}</div>')
         if dental:
             page.html(_package_notes(page, site, dental.group(1).lower()))
 
@@ -99,17 +105,17 @@ def _package_notes(page: PageWriter, site: SiteData, package_id: str) -> str:
     notes = [s["note"] for b in benefits for s in b["sources"] if s.get("note")]
     reasons = [r["unknown"]["reason"] for b in benefits for r in b["rules"] if "unknown" in r]
     link = f'<a href="{page.href(package_page("dental", package_id))}">{escape(package.title)}</a>'
+    about = f'<a href="{page.href(ABOUT_PAGE, "gaten")}">{say("Over deze gegevens")}</a>'
     out = ""
     if notes:
         out += (
-            '<div class="admonition info"><p class="admonition-title">Zo lezen wij deze tekst</p>'
-            f"{''.join(page.md(n) for n in dict.fromkeys(notes))}<p>Zie ook {link}.</p></div>"
+            f'<div class="admonition info"><p class="admonition-title">{say("Zo lezen wij deze tekst")}</p>'
+            f"{''.join(page.md(n) for n in dict.fromkeys(notes))}<p>{say('Zie ook {link}.', link=link)}</p></div>"
         )
     if reasons:
         out += (
-            f'<div class="admonition warning"><p class="admonition-title">Vergoeding {UNKNOWN}</p>'
+            f'<div class="admonition warning"><p class="admonition-title">{say("Vergoeding")} {say(UNKNOWN)}</p>'
             f"{''.join(page.md(r) for r in reasons)}"
-            f'<p>Deze site noemt hier daarom geen bedrag. Zie <a href="{page.href(ABOUT_PAGE, "gaten")}">'
-            "Over deze gegevens</a>.</p></div>"
+            f"<p>{say('Deze site noemt hier daarom geen bedrag. Zie {link}.', link=about)}</p></div>"
         )
     return out

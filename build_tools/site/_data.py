@@ -7,7 +7,16 @@ from pathlib import Path
 
 from ..data import PACKAGE_CHAPTERS, PolicyFiles, Problem, Report, check_policies
 
-__all__ = ["AV_ORDER", "DENTAL_ORDER", "KIND_TITLES", "Package", "SiteData", "SiteDataError", "load_site_data"]
+__all__ = [
+    "AV_ORDER",
+    "DENTAL_ORDER",
+    "KIND_TITLES",
+    "Package",
+    "SiteData",
+    "SiteDataError",
+    "load_site_data",
+    "site_data",
+]
 
 # Package order follows the conditions (chapters 3-7), never alphabetical.
 AV_ORDER = tuple(PACKAGE_CHAPTERS)
@@ -126,6 +135,11 @@ def load_site_data(policies_dir: Path) -> SiteData:
             problems.append(Problem(name, 1, "missing: the site is generated from this file"))
     if problems:
         raise SiteDataError(list(problems))
+    return site_data(files, report)
+
+
+def site_data(files: PolicyFiles, report: Report) -> SiteData:
+    """The checked files as the site reads them (again after localized_files gave them another language)."""
     catalogue = files.catalogue.data
     return SiteData(
         files=files,

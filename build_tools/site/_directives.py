@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from ._articles import find_article, write_article
-from ._benefit import article_link
+from ._benefit import article_link, dutch_attribute
 from ._data import SiteData, SiteDataError
 from ._examples import write_examples
 from ._markdown import escape
@@ -20,6 +20,7 @@ from ._packages import premium_text
 from ._page import PageWriter
 from ._paths import package_page, theme_page
 from ._text import UNKNOWN, compact_rules, join_dutch
+from ._words import say
 
 __all__ = ["DIRECTIVE", "expand_directive"]
 
@@ -38,7 +39,7 @@ def expand_directive(page: PageWriter, site: SiteData, name: str, args: list[str
 def _at_a_glance(page: PageWriter, site: SiteData, care_ids: list[str]) -> None:
     """A card per package with its premium and the benefits people look for first."""
     items = [site.care_item(care_id) for care_id in care_ids]  # unknown ids fail here
-    for kind, label in (("av", "Aanvullende verzekeringen"), ("dental", "Tandartsverzekeringen")):
+    for kind, label in (("av", say("Aanvullende verzekeringen")), ("dental", say("Tandartsverzekeringen"))):
         shown = [c for c in items if kind in site.kinds_for(c["id"])]
         cards = []
         for package in site.of_kind(kind):
@@ -47,7 +48,7 @@ def _at_a_glance(page: PageWriter, site: SiteData, care_ids: list[str]) -> None:
             cards.append(
                 f'<li><p class="pv-card-title"><a href="{page.href(package_page(kind, package.id))}">'
                 f"<strong>{escape(package.name)}</strong></a></p>"
-                f'<p class="pv-card-premium">Premie {escape(premium)}</p><dl class="pv-card-facts">{lines}</dl></li>'
+                f'<p class="pv-card-premium">{say("Premie")} {escape(premium)}</p><dl class="pv-card-facts">{lines}</dl></li>'
             )
         page.heading(3, label, f"kort-{kind}")
         page.html(f'<div class="grid cards pv-cards"><ul>{"".join(cards)}</ul></div>')
@@ -56,10 +57,10 @@ def _at_a_glance(page: PageWriter, site: SiteData, care_ids: list[str]) -> None:
 def _glance_line(page: PageWriter, package, care: dict) -> str:
     benefit = package.benefits.get(care["id"])
     if benefit is None:
-        value = '<span class="pv-muted">niet verzekerd</span>'
+        value = f'<span class="pv-muted">{say("niet verzekerd")}</span>'
     else:
         short = compact_rules(benefit, care.get("unit"))
-        css = "pv-unknown" if UNKNOWN in short else ""
+        css = "pv-unknown" if say(UNKNOWN) in short else ""
         href = page.href(package_page(package.kind, package.id), care["id"])
         value = f'<a class="{css}" href="{href}">{escape(short)}</a>'
     return f"<dt>{escape(care['title'])}</dt><dd>{value}</dd>"
@@ -93,31 +94,33 @@ def _checks(page: PageWriter, site: SiteData, _args: list[str]) -> None:
     )
     page.html(
         '<div class="pv-checks"><table><tbody>'
-        f"<tr><th>Getallen terug te vinden in een letterlijk citaat</th><td>{report.numbers_traced} van {report.numbers_total}</td></tr>"
-        f"<tr><th>Citaten letterlijk gevonden in hun artikel</th><td>{report.quotes_verified} van {report.quotes_total}</td></tr>"
-        f"<tr><th>Artikelkoppen van hoofdstuk 2-8 verwerkt</th><td>{report.headings_mapped} van {report.headings_total}</td></tr>"
+        f"<tr><th>{say('Getallen terug te vinden in een letterlijk citaat')}</th><td>{say('{a} van {b}', a=report.numbers_traced, b=report.numbers_total)}</td></tr>"
+        f"<tr><th>{say('Citaten letterlijk gevonden in hun artikel')}</th><td>{say('{a} van {b}', a=report.quotes_verified, b=report.quotes_total)}</td></tr>"
+        f"<tr><th>{say('Artikelkoppen van hoofdstuk 2-8 verwerkt')}</th><td>{say('{a} van {b}', a=report.headings_mapped, b=report.headings_total)}</td></tr>"
         "</tbody></table></div>"
-        '<div class="pv-checks"><table><thead><tr><th>Pakket</th><th>Vergoedingen in de gegevens</th></tr></thead>'
+        f'<div class="pv-checks"><table><thead><tr><th>{say("Pakket")}</th><th>{say("Vergoedingen in de gegevens")}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )
 
 
 def _premiums(page: PageWriter, site: SiteData, _args: list[str]) -> None:
-    page.heading(2, "Premies 2020", "premies")
+    page.heading(2, say("Premies 2020"), "premies")
     premiums = site.files.premiums.data
     reference = premiums.get("reference", {})
     children = premiums.get("children")
-    lead = f"<p>De premie {escape(premiums.get('per', 'per maand'))}. "
+    lead = f"<p>{say('De premie {per}.', per=escape(premiums.get('per', say('per maand'))))} "
     if reference:
-        lead += (
-            f"De voorwaarden noemen geen premies; deze komen uit <em>{escape(reference['title'])}</em> "
-            f"({escape(reference['address'])}): {escape(reference.get('description', ''))}"
+        lead += say(
+            "De voorwaarden noemen geen premies; deze komen uit <em>{title}</em> ({address}): {description}",
+            title=escape(reference["title"]),
+            address=escape(reference["address"]),
+            description=escape(reference.get("description", "")),
         )
     lead += "</p>"
     if children:
         lead += (
             f"<p>{page.md_inline(children['note'])} ({article_link(page, site.av[0], children['article'])}: "
-            f"“{escape(children['quote'])}”)</p>"
+            f"<span{dutch_attribute()}>“{escape(children['quote'])}”</span>)</p>"
         )
     rows = []
     for package in site.packages:
@@ -126,27 +129,31 @@ def _premiums(page: PageWriter, site: SiteData, _args: list[str]) -> None:
         if entry.get("unknown_reason"):
             source = page.md_inline(entry["unknown_reason"])
         else:
-            source = "Overzicht dekking 2020" if entry.get("source") else ""
+            source = say("Overzicht dekking 2020") if entry.get("source") else ""
         rows.append(
             f'<tr><td><a href="{page.href(package_page(package.kind, package.id))}">{escape(package.title)}</a></td>'
             f"<td>{escape(premium_text(site, package))}</td><td>{source}</td></tr>"
         )
     page.html(
         f"{lead}"
-        '<div class="pv-premiums"><table><thead><tr><th>Pakket</th><th>Premie</th><th>Bron</th></tr>'
+        f'<div class="pv-premiums"><table><thead><tr><th>{say("Pakket")}</th><th>{say("Premie")}</th><th>{say("Bron")}</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
 def _gaps(page: PageWriter, site: SiteData, _args: list[str]) -> None:
-    page.heading(2, "Bekende gaten", "gaten")
+    page.heading(2, say("Bekende gaten"), "gaten")
     items = []
     dental_names = {p.id for p in site.dental}
     lacking = [p.name for p in site.av if p.id not in dental_names]
     if lacking:
         items.append(
-            f"<li>Hoofdstuk 8 kent geen tandartsverzekering {escape(join_dutch(lacking))}: bij die aanvullende "
-            "verzekering hoort geen eigen tandartspakket.</li>"
+            "<li>"
+            + say(
+                "Hoofdstuk 8 kent geen tandartsverzekering {names}: bij die aanvullende verzekering hoort geen eigen tandartspakket.",
+                names=escape(join_dutch(lacking)),
+            )
+            + "</li>"
         )
     for package in [*site.dental, *site.av]:
         for benefit in package.data["benefits"]:
@@ -155,25 +162,30 @@ def _gaps(page: PageWriter, site: SiteData, _args: list[str]) -> None:
                     link = page.href(package_page(package.kind, package.id), benefit["id"])
                     items.append(
                         f'<li><a href="{link}">{escape(package.title)}: {escape(site.care_item(benefit["id"])["title"])}</a>: '
-                        f'<strong class="pv-unknown">{UNKNOWN}</strong>. {page.md_inline(rule["unknown"]["reason"])}</li>'
+                        f'<strong class="pv-unknown">{say(UNKNOWN)}</strong>. {page.md_inline(rule["unknown"]["reason"])}</li>'
                     )
-    missing_premiums = [p.title for p in site.packages if premium_text(site, p) == UNKNOWN]
+    missing_premiums = [p.title for p in site.packages if premium_text(site, p) == say(UNKNOWN)]
     if missing_premiums:
-        items.append(f"<li>Premie {UNKNOWN} voor {escape(join_dutch(missing_premiums))}.</li>")
+        items.append(
+            f"<li>{say('Premie {unknown} voor {names}.', unknown=say(UNKNOWN), names=escape(join_dutch(missing_premiums)))}</li>"
+        )
     unknown_elsewhere = sum(
         1 for p in site.packages for b in p.data["benefits"] for r in b["rules"] if r.get("non_contracted") == "unknown"
     )
     if unknown_elsewhere:
-        items.append(
-            f"<li>Bij {unknown_elsewhere} vergoedingen hangt het bedrag bij een zorgaanbieder zonder contract af van "
-            f"{article_link(page, site.av[0], '1.8.3')}: een gemiddeld tarief dat niet in de voorwaarden staat. "
-            f"Deze site toont dan <strong>{UNKNOWN}</strong>.</li>"
+        text = say(
+            "Bij {count} vergoedingen hangt het bedrag bij een zorgaanbieder zonder contract af van {link}: een "
+            "gemiddeld tarief dat niet in de voorwaarden staat. Deze site toont dan <strong>{unknown}</strong>.",
+            count=unknown_elsewhere,
+            link=article_link(page, site.av[0], "1.8.3"),
+            unknown=say(UNKNOWN),
         )
+        items.append(f"<li>{text}</li>")
     page.html(f"<ul>{''.join(items)}</ul>")
 
 
 def _choices(page: PageWriter, site: SiteData, _args: list[str]) -> None:
-    page.heading(2, "Keuzes bij het lezen van de tekst", "keuzes")
+    page.heading(2, say("Keuzes bij het lezen van de tekst"), "keuzes")
     for package in site.packages:
         items = []
         for entry in [*package.data["benefits"], *package.data.get("not_covered", [])]:
@@ -182,9 +194,9 @@ def _choices(page: PageWriter, site: SiteData, _args: list[str]) -> None:
                     link = page.href(package_page(package.kind, package.id), entry["id"])
                     # An overview source restates facts for the checker; its note says them in Dutch.
                     said = (
-                        "Uit het overzicht dekking 2020"
+                        say("Uit het overzicht dekking 2020")
                         if source.get("document") == "overzicht"
-                        else f"“{escape(source['quote'])}”"
+                        else f"<span{dutch_attribute()}>“{escape(source['quote'])}”</span>"
                     )
                     items.append(
                         f'<li><a href="{link}">{escape(site.care_item(entry["id"])["title"])}</a>: '

@@ -8,10 +8,12 @@ import json
 from comparator import compare
 
 from ..data import REPO_ROOT
+from ._edition import in_language
 from ._markdown import escape
 from ._page import PageWriter
 from ._paths import COMPARATOR_PAGE
 from ._text import UNKNOWN
+from ._words import current_language, say
 
 __all__ = ["PERSONAS", "write_examples"]
 
@@ -21,8 +23,10 @@ PERSONAS = REPO_ROOT / "docs" / "vergelijker" / "personas.json"
 def _euros(amount: float | None) -> str:
     """A result in cents (€ 640,00), unlike `_text.euros` which writes limits (€ 640)."""
     if amount is None:
-        return UNKNOWN
+        return say(UNKNOWN)
     whole, _, cents = f"{amount:,.2f}".partition(".")
+    if current_language() == "en":
+        return f"€{whole}.{cents}"
     return f"€ {whole.replace(',', '.')},{cents}"
 
 
@@ -36,12 +40,14 @@ _COLUMNS = ("Vergoed", "Zelf betalen", "Premie per jaar", "Totaal per jaar")
 
 
 def _row(result: dict) -> str:
-    name = result["av"].capitalize() + (f" + tandarts {result['dental'].capitalize()}" if result["dental"] else "")
-    incomplete = "" if result["complete"] else ' <span class="pv-unknown">deels onbekend</span>'
+    dental = say(" + tandarts {name}", name=result["dental"].capitalize()) if result["dental"] else ""
+    name = result["av"].capitalize() + dental
+    incomplete = "" if result["complete"] else f' <span class="pv-unknown">{say("deels onbekend")}</span>'
     amounts = [_euros(result[key]) for key in ("reimbursed", "out_of_pocket", "premium_year", "total_year")]
     amounts[-1] = f"<strong>{amounts[-1]}</strong>"
     cells = [
-        f'<td role="cell" data-label="{label}">{amount}</td>' for label, amount in zip(_COLUMNS, amounts, strict=True)
+        f'<td role="cell" data-label="{say(label)}">{amount}</td>'
+        for label, amount in zip(_COLUMNS, amounts, strict=True)
     ]
     if result["total_year"] is None:  # "onbekend", not "onbekend per jaar" on a phone
         cells[-1] = cells[-1].replace("<td ", "<td data-unknown ", 1)
@@ -50,20 +56,21 @@ def _row(result: dict) -> str:
 
 def write_examples(page: PageWriter) -> None:
     personas = json.loads(PERSONAS.read_text(encoding="utf-8"))["personas"]
-    head = "".join(f"<th scope='col' role='columnheader'>{label}</th>" for label in _COLUMNS)
+    head = "".join(f"<th scope='col' role='columnheader'>{say(label)}</th>" for label in _COLUMNS)
     for persona in personas:
         results = compare(persona["profile"])["results"]
         cost = _euros(results[0]["cost"])
         link = page.href(COMPARATOR_PAGE) + "#" + _share_fragment(persona["profile"])
+        persona = in_language(persona, current_language())
         page.heading(3, persona["title"], f"voorbeeld-{persona['id']}")
         page.html(
-            f"<p>{escape(persona['summary'])} Zorgkosten samen: {cost}.</p>"
+            f"<p>{escape(persona['summary'])} {say('Zorgkosten samen: {cost}.', cost=cost)}</p>"
             # Material's own wrappers make a wide table scroll inside itself on a phone, not the page;
             # a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
             f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-labelledby="voorbeeld-{escape(persona["id"])}">'
             # Explicit roles: on a phone the CSS makes each package a block, its total on the first line.
             '<div class="md-typeset__table pv-examples"><table role="table"><thead role="rowgroup"><tr role="row">'
-            f"<th scope='col' role='columnheader'>Pakket</th>{head}</tr></thead>"
+            f"<th scope='col' role='columnheader'>{say('Pakket')}</th>{head}</tr></thead>"
             f"<tbody role='rowgroup'>{''.join(_row(r) for r in results)}</tbody></table></div></div>"
-            f'<p><a href="{link}">Bekijk dit voorbeeld per regel in de vergelijker</a></p>'
+            f'<p><a href="{link}">{say("Bekijk dit voorbeeld per regel in de vergelijker")}</a></p>'
         )

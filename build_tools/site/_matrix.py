@@ -8,36 +8,40 @@ from ._packages import premium_text
 from ._page import PageWriter
 from ._paths import package_page, theme_page
 from ._text import UNKNOWN, compact_rules
+from ._words import say
 
 __all__ = ["write_matrix_page"]
 
 
 def write_matrix_page(page: PageWriter, site: SiteData) -> None:
-    page.html(
-        '<div class="pv-lead"><p>Elke soort zorg uit de catalogus tegen elk pakket. Kies een zorgsoort of typ '
-        "een woord (bijvoorbeeld <em>bril</em> of <em>beugel</em>) om de tabel korter te maken. Klik op de "
-        "naam van de zorg voor alle voorwaarden en de letterlijke tekst per pakket.</p></div>"
+    lead = say(
+        "Elke soort zorg uit de catalogus tegen elk pakket. Kies een zorgsoort of typ een woord (bijvoorbeeld "
+        "<em>bril</em> of <em>beugel</em>) om de tabel korter te maken. Klik op de naam van de zorg voor alle "
+        "voorwaarden en de letterlijke tekst per pakket."
     )
+    page.html(f'<div class="pv-lead"><p>{lead}</p></div>')
     page.html(_filter_panel(site))
     for title, anchor, packages in (
         ("Aanvullende verzekeringen", "aanvullend", site.av),
         ("Tandartsverzekeringen", "tandarts", site.dental),
     ):
-        page.heading(2, title, anchor)
+        page.heading(2, say(title), anchor)
         care = [c for c in site.care.values() if any(p.mentions(c["id"]) for p in packages)]
         page.html(_table(page, site, packages, care))
-    page.html('<p class="pv-matrix-empty" data-matrix-empty hidden>Geen zorg gevonden. Probeer een ander woord.</p>')
+    page.html(
+        f'<p class="pv-matrix-empty" data-matrix-empty hidden>{say("Geen zorg gevonden. Probeer een ander woord.")}</p>'
+    )
 
 
 def _filter_panel(site: SiteData) -> str:
     """Hidden until matrix.js runs: without JavaScript the whole table simply shows."""
     options = "".join(f'<option value="{escape(t["id"])}">{escape(t["title"])}</option>' for t in site.themes)
     return (
-        '<form class="pv-matrix-filter" data-matrix-filter hidden role="search" aria-label="Filter de tabel">'
-        '<label>Zorgsoort <select name="thema"><option value="">Alle zorgsoorten</option>'
+        f'<form class="pv-matrix-filter" data-matrix-filter hidden role="search" aria-label="{say("Filter de tabel")}">'
+        f'<label>{say("Zorgsoort")} <select name="thema"><option value="">{say("Alle zorgsoorten")}</option>'
         f"{options}</select></label>"
-        '<label>Zoek in de tabel <input type="search" name="tekst" autocomplete="off" '
-        'placeholder="bijv. fysio, bril, zwanger"></label>'
+        f'<label>{say("Zoek in de tabel")} <input type="search" name="tekst" autocomplete="off" '
+        f'placeholder="{say("bijv. fysio, bril, zwanger")}"></label>'
         '<p class="pv-matrix-count" data-matrix-count aria-live="polite"></p></form>'
     )
 
@@ -64,9 +68,9 @@ def _table(page: PageWriter, site: SiteData, packages: list[Package], care_items
     # table there, hidden from screen readers, which read them in the header row.
     premiums = "".join(f"<li><strong>{escape(p.name)}</strong> {escape(premium_text(site, p))}</li>" for p in packages)
     return (
-        f'<div class="pv-matrix-premiums" aria-hidden="true"><p>Premie 2020 per verzekerde van 18 jaar en ouder:</p><ul>{premiums}</ul></div>'
+        f'<div class="pv-matrix-premiums" aria-hidden="true"><p>{say("Premie 2020 per verzekerde van 18 jaar en ouder:")}</p><ul>{premiums}</ul></div>'
         '<div class="pv-matrix-wrap"><table data-matrix role="table"><thead role="rowgroup"><tr role="row">'
-        f'<th scope="col" role="columnheader">Zorg</th>{head}</tr></thead>'
+        f'<th scope="col" role="columnheader">{say("Zorg")}</th>{head}</tr></thead>'
         f'<tbody role="rowgroup">{"".join(body)}</tbody></table></div>'
     )
 
@@ -79,12 +83,12 @@ def _row(page: PageWriter, care: dict, packages: list[Package]) -> str:
         if benefit is None:
             cells.append(
                 f'<td class="pv-none" role="cell" data-package="{escape(package.name)}">'
-                '<span aria-hidden="true">—</span><span class="pv-sr">niet verzekerd</span></td>'
+                f'<span aria-hidden="true">—</span><span class="pv-sr">{say("niet verzekerd")}</span></td>'
             )
             continue
         words += " " + " ".join(benefit.get("keywords", []))
         short = compact_rules(benefit, care.get("unit"))
-        css = "pv-unknown" if UNKNOWN in short else "pv-covered"
+        css = "pv-unknown" if say(UNKNOWN) in short else "pv-covered"
         cells.append(f'<td class="{css}" role="cell" data-package="{escape(package.name)}">{escape(short)}</td>')
     name = f'<a href="{page.href(theme_page(care["theme"]), care["id"])}">{escape(care["title"])}</a>'
     return (

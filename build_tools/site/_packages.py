@@ -13,26 +13,33 @@ from ._markdown import escape
 from ._page import PageWriter
 from ._paths import ABOUT_PAGE, MATRIX_PAGE, article_target, chapter_page, theme_page
 from ._text import UNKNOWN, compact_rules, euros, join_dutch
+from ._words import say
 
 __all__ = ["package_sections", "premium_text", "write_package_page"]
+
+_SOURCES = (
+    "Alles op deze pagina komt uit {chapter} van de voorwaarden 2020 (Aanvullende en tandartsverzekering "
+    "2020). Bij elke vergoeding staan onder <em>Letterlijke tekst</em> de zinnen waar de bedragen en "
+    "voorwaarden uit komen. Hoe wij elk getal controleren en welke keuzes wij maakten, leest u op {about}."
+)
 
 
 def package_sections(site: SiteData) -> list[tuple[str, str]]:
     """(anchor, title) of the h2 sections every package page has, in order."""
     themes = [(f"zorgsoort-{t['id']}", t["title"]) for t in site.themes]
     return [
-        ("in-het-kort", "In het kort"),
+        ("in-het-kort", say("In het kort")),
         *themes,
-        ("zonder-vergoeding", "Artikelen zonder vergoeding"),
-        ("bronnen", "Bronnen"),
+        ("zonder-vergoeding", say("Artikelen zonder vergoeding")),
+        ("bronnen", say("Bronnen")),
     ]
 
 
 def premium_text(site: SiteData, package: Package) -> str:
     entry = site.premium(package)
     if entry is None or entry.get("monthly") is None:
-        return UNKNOWN
-    return f"{euros(entry['monthly'])} per maand"
+        return say(UNKNOWN)
+    return say("{amount} per maand", amount=euros(entry["monthly"]))
 
 
 def write_package_page(page: PageWriter, site: SiteData, package: Package) -> None:
@@ -52,18 +59,18 @@ def _summary(page: PageWriter, site: SiteData, package: Package, title: str) -> 
     intro = page.md(package.data["intro"]) if package.data.get("intro") else ""
     premium = premium_text(site, package)
     premium_html = (
-        f'<strong class="pv-unknown">{UNKNOWN}</strong>'
-        if premium == UNKNOWN
+        f'<strong class="pv-unknown">{say(UNKNOWN)}</strong>'
+        if premium == say(UNKNOWN)
         else f"<strong>{escape(premium)}</strong>"
     )
     chapter = package.chapter
     chapter_path, chapter_anchor = article_target(chapter, package.id if package.kind == "dental" else None)
     facts = (
         '<dl class="pv-facts">'
-        f"<dt>Soort</dt><dd>{escape(KIND_TITLES[package.kind])}</dd>"
-        f'<dt>Premie 2020</dt><dd>{premium_html} <a href="{page.href(ABOUT_PAGE, "premies")}">(bron)</a></dd>'
-        f'<dt>Voorwaarden</dt><dd><a href="{page.href(chapter_path, chapter_anchor)}">hoofdstuk {chapter}</a></dd>'
-        f"<dt>Vergoedingen</dt><dd>{len(package.benefits)} van de {len(site.care)} zorgsoorten uit de catalogus</dd>"
+        f"<dt>{say('Soort')}</dt><dd>{escape(say(KIND_TITLES[package.kind]))}</dd>"
+        f'<dt>{say("Premie 2020")}</dt><dd>{premium_html} <a href="{page.href(ABOUT_PAGE, "premies")}">({say("bron")})</a></dd>'
+        f'<dt>{say("Voorwaarden")}</dt><dd><a href="{page.href(chapter_path, chapter_anchor)}">{say("hoofdstuk {chapter}", chapter=chapter)}</a></dd>'
+        f"<dt>{say('Vergoedingen')}</dt><dd>{say('{count} van de {total} zorgsoorten uit de catalogus', count=len(package.benefits), total=len(site.care))}</dd>"
         "</dl>"
     )
     rows = "".join(
@@ -73,14 +80,13 @@ def _summary(page: PageWriter, site: SiteData, package: Package, title: str) -> 
         for benefit in _in_catalogue_order(site, package)
     )
     table = (
-        '<div class="pv-glance"><table><thead><tr><th>Zorg</th><th>Vergoeding in het kort</th></tr></thead>'
+        f'<div class="pv-glance"><table><thead><tr><th>{say("Zorg")}</th><th>{say("Vergoeding in het kort")}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
         if rows
         else ""
     )
-    compare = (
-        f'<p>Vergelijk met de andere pakketten in de <a href="{page.href(MATRIX_PAGE)}">vergelijkingstabel</a>.</p>'
-    )
+    matrix = f'<a href="{page.href(MATRIX_PAGE)}">{say("vergelijkingstabel")}</a>'
+    compare = f"<p>{say('Vergelijk met de andere pakketten in de {link}.', link=matrix)}</p>"
     page.html(f'<div class="pv-summary-block">{intro}{facts}{table}{compare}</div>')
 
 
@@ -109,28 +115,30 @@ def _theme_section(page: PageWriter, site: SiteData, package: Package, theme: di
         entry = package.not_covered[care["id"]]
         page.html(
             f'<div class="pv-excluded" data-care="{escape(care["id"])}">'
-            f"<p><strong>{escape(care['title'])}: niet verzekerd.</strong> {page.md_inline(entry['explanation'])}</p>"
+            f"<p><strong>{escape(care['title'])}: {say('niet verzekerd')}.</strong> {page.md_inline(entry['explanation'])}</p>"
             f"{quotes_block(page, package, entry)}</div>"
         )
     silent = [c for c in items if not package.mentions(c["id"])]
-    theme_link = (
-        f'<a href="{page.href(theme_page(theme["id"]))}">alle pakketten voor {escape(theme["title"].lower())}</a>'
-    )
+    theme_link = f'<a href="{page.href(theme_page(theme["id"]))}">{escape(say("alle pakketten voor {theme}", theme=theme["title"].lower()))}</a>'
     if not covered and not excluded:
         page.html(
-            f'<p class="pv-absent">{escape(package.name)} vergoedt niets in deze zorgsoort. Zie {theme_link}.</p>'
+            f'<p class="pv-absent">{say("{name} vergoedt niets in deze zorgsoort. Zie {link}.", name=escape(package.name), link=theme_link)}</p>'
         )
     elif silent:
         names = join_dutch([escape(c["title"]) for c in silent])
-        page.html(f'<p class="pv-absent">Niet in {escape(package.name)}: {names}. Zie {theme_link}.</p>')
+        page.html(
+            f'<p class="pv-absent">{say("Niet in {name}: {names}. Zie {link}.", name=escape(package.name), names=names, link=theme_link)}</p>'
+        )
     else:
-        page.html(f'<p class="pv-absent">Zie ook {theme_link}.</p>')
+        page.html(f'<p class="pv-absent">{say("Zie ook {link}.", link=theme_link)}</p>')
 
 
 def _no_benefit(page: PageWriter, package: Package) -> None:
     entries = package.data.get("no_benefit", [])
     if not entries:
-        page.html('<p class="pv-muted">Alle artikelen van dit hoofdstuk horen bij een vergoeding hierboven.</p>')
+        page.html(
+            f'<p class="pv-muted">{say("Alle artikelen van dit hoofdstuk horen bij een vergoeding hierboven.")}</p>'
+        )
         return
     items = "".join(
         f"<li>{article_link(page, package, e['article'])}: {page.md_inline(e['reason'])}</li>" for e in entries
@@ -139,12 +147,6 @@ def _no_benefit(page: PageWriter, package: Package) -> None:
 
 
 def _sources(page: PageWriter, package: Package) -> None:
-    chapter_link = f'<a href="{page.href(chapter_page(package.chapter))}">hoofdstuk {package.chapter}</a>'
-    page.html(
-        "<p>Alles op deze pagina komt uit "
-        f"{chapter_link} van de voorwaarden 2020 "
-        "(Aanvullende en tandartsverzekering 2020). Bij elke vergoeding staan onder "
-        "<em>Letterlijke tekst</em> de zinnen waar de bedragen en voorwaarden uit komen. "
-        f'Hoe wij elk getal controleren en welke keuzes wij maakten, leest u op <a href="{page.href(ABOUT_PAGE)}">'
-        "Over deze gegevens</a>.</p>"
-    )
+    chapter_link = f'<a href="{page.href(chapter_page(package.chapter))}">{say("hoofdstuk {chapter}", chapter=package.chapter)}</a>'
+    about = f'<a href="{page.href(ABOUT_PAGE)}">{say("Over deze gegevens")}</a>'
+    page.html(f"<p>{say(_SOURCES, chapter=chapter_link, about=about)}</p>")

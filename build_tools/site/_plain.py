@@ -18,6 +18,7 @@ from ._text import (
     tiers_maximum,
     unit_name,
 )
+from ._words import say
 
 __all__ = ["plain_sentence"]
 
@@ -29,28 +30,28 @@ def _who(eligibility: dict | None) -> str:
     age = eligibility.get("age", {})
     low, under, through = age.get("from"), age.get("under"), age.get("through")
     if low is not None and through is not None:
-        years = f"van {low} tot en met {through} jaar"
+        years = say("van {low} tot en met {through} jaar", low=low, through=through)
     elif low is not None and under is not None:
-        years = f"van {low} tot {under} jaar"
+        years = say("van {low} tot {under} jaar", low=low, under=under)
     elif low is not None:
-        years = f"van {low} jaar en ouder"
+        years = say("van {low} jaar en ouder", low=low)
     elif through is not None:
-        years = f"tot en met {through} jaar"
+        years = say("tot en met {through} jaar", through=through)
     elif under is not None:
-        years = f"jonger dan {under} jaar"
+        years = say("jonger dan {under} jaar", under=under)
     else:
         years = ""
-    people = {"female": "vrouwen", "male": "mannen"}.get(eligibility.get("sex"), "verzekerden")
-    return f"voor {people} {years}".strip()
+    people = say({"female": "vrouwen", "male": "mannen"}.get(eligibility.get("sex"), "verzekerden"))
+    return say("voor {people} {years}", people=people, years=years).strip()
 
 
 def _size(limit: dict) -> str:
     """ "1 keer", "tot 40 behandelingen", "tot € 200"."""
-    return limit_size(limit) if limit.get("count") == 1 else f"tot {limit_size(limit)}"
+    return limit_size(limit) if limit.get("count") == 1 else say("tot {size}", size=limit_size(limit))
 
 
 def _period(limit: dict) -> str:
-    return "in totaal" if limit["period"] == "unstated" else period_text(limit)
+    return say("in totaal") if limit["period"] == "unstated" else period_text(limit)
 
 
 def _limits(limits: list[dict], partners: list[str]) -> str:
@@ -61,37 +62,41 @@ def _limits(limits: list[dict], partners: list[str]) -> str:
     else:
         text = join_dutch([f"{_size(limit)} {_period(limit)}" for limit in ordered])
     if any("pool" in limit for limit in limits) and partners:
-        text += f" (samen met {join_dutch([p[0].lower() + p[1:] for p in partners])})"
+        text += f" ({say('samen met {names}', names=join_dutch([p[0].lower() + p[1:] for p in partners]))})"
     return text
 
 
 def _rates(rule: dict, unit: str | None) -> str:
     if "tiers" in rule:
         first, *rest = rate_text({"tiers": rule["tiers"]}, unit).split(", ")
-        return ", ".join([f"u krijgt {first} terug", *rest])
+        return ", ".join([say("u krijgt {share} terug", share=first), *rest])
     if "rate" in rule:
-        return f"u krijgt {percent(rule['rate'])} van de kosten terug"
-    return "u krijgt de kosten helemaal terug"
+        return say("u krijgt {rate} van de kosten terug", rate=percent(rule["rate"]))
+    return say("u krijgt de kosten helemaal terug")
 
 
 def _clause(rule: dict, unit: str | None, partners: list[str]) -> str:
     if "unknown" in rule:
-        return f"hoeveel u terugkrijgt is {UNKNOWN}"
+        return say("hoeveel u terugkrijgt is {unknown}", unknown=say(UNKNOWN))
     parts = [_rates(rule, unit)]
     maximum = tiers_maximum(rule["tiers"]) if "tiers" in rule else None
     if maximum:
-        parts.append(f"samen tot {maximum[0]}")
+        parts.append(say("samen tot {amount}", amount=maximum[0]))
     if "unit_max" in rule:
-        parts.append(f"maximaal {euros(rule['unit_max'])}" + (f" per {unit_name(unit, 1)}" if unit else ""))
+        per = say(" per {unit}", unit=unit_name(unit, 1)) if unit else ""
+        parts.append(say("maximaal {amount}", amount=euros(rule["unit_max"])) + per)
     if rule.get("limits"):
         parts.append(_limits(rule["limits"], partners))
     text = ", ".join(parts)
     non_contracted = rule.get("non_contracted")
     if non_contracted == "unknown":
-        text += f"; bij een zorgaanbieder zonder contract is het bedrag {UNKNOWN}"
+        text += say("; bij een zorgaanbieder zonder contract is het bedrag {unknown}", unknown=say(UNKNOWN))
     elif isinstance(non_contracted, dict):
-        per = f" per {unit_name(unit, 1)}" if unit else ""
-        text += f"; bij een zorgaanbieder zonder contract maximaal {euros(non_contracted['unit_max'])}{per}"
+        per = say(" per {unit}", unit=unit_name(unit, 1)) if unit else ""
+        text += (
+            say("; bij een zorgaanbieder zonder contract maximaal {amount}", amount=euros(non_contracted["unit_max"]))
+            + per
+        )
     return text
 
 

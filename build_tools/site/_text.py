@@ -1,4 +1,4 @@
-"""Dutch wording of the policy data: amounts, periods, who is eligible, and how packages differ.
+"""Wording of the policy data (in the edition's language, see _words.py): amounts, periods, who is eligible, and how packages differ.
 
 Everything here turns numbers from the YAML into words; no number is introduced here.
 """
@@ -6,6 +6,8 @@ Everything here turns numbers from the YAML into words; no number is introduced 
 from __future__ import annotations
 
 from decimal import Decimal
+
+from ._words import money, number_text, say
 
 __all__ = [
     "UNKNOWN",
@@ -24,14 +26,14 @@ __all__ = [
     "unit_name",
 ]
 
-UNKNOWN = "onbekend"
+UNKNOWN = "onbekend"  # the Dutch word; unknown_word() says it in the edition's language
 
-_UNITS = {  # singular, plural
-    "behandeling": ("behandeling", "behandelingen"),
-    "consult": ("consult", "consulten"),
-    "uur": ("uur", "uur"),
-    "dag": ("dag", "dagen"),
-    "keer": ("keer", "keer"),
+_UNITS = {  # "singular|plural"
+    "behandeling": "behandeling|behandelingen",
+    "consult": "consult|consulten",
+    "uur": "uur|uur",
+    "dag": "dag|dagen",
+    "keer": "keer|keer",
 }
 _CONDITION_LABELS = {
     "referral": "Verwijzing nodig",
@@ -47,16 +49,11 @@ _COUNT_WORDS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}
 
 def euros(value: float | int) -> str:
     """€ 1.135 or € 8,90: Dutch thousands dots and decimal comma."""
-    amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    whole, cents = divmod(amount, 1)
-    text = f"{int(whole):,}".replace(",", ".")
-    # A no-break space keeps "€ 1.135" on one line in narrow table cells.
-    return f"€\u00a0{text}" if cents == 0 else f"€\u00a0{text},{int(cents * 100):02d}"
+    return money(value)
 
 
 def percent(value: float | int) -> str:
-    text = f"{Decimal(str(value)).normalize():f}".replace(".", ",")
-    return f"{text}%"
+    return f"{number_text(Decimal(str(value)))}%"
 
 
 def join_dutch(items: list[str]) -> str:
@@ -64,15 +61,16 @@ def join_dutch(items: list[str]) -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
+    return ", ".join(items[:-1]) + say(" en ") + items[-1]
 
 
 def condition_label(kind: str) -> str:
-    return _CONDITION_LABELS[kind]
+    return say(_CONDITION_LABELS[kind])
 
 
 def unit_name(unit: str | None, count: int = 2) -> str:
-    singular, plural = _UNITS.get(unit or "keer", (unit, unit))
+    known = _UNITS.get(unit or "keer")
+    singular, plural = say(known).split("|") if known else (unit, unit)
     return singular if count == 1 else plural
 
 
@@ -83,18 +81,20 @@ def eligibility_text(eligibility: dict | None) -> str:
     parts = []
     sex = eligibility.get("sex")
     if sex:
-        parts.append("vrouwen" if sex == "female" else "mannen")
+        parts.append(say("vrouwen" if sex == "female" else "mannen"))
     age = eligibility.get("age", {})
     low, under, through = age.get("from"), age.get("under"), age.get("through")
     if low is not None and (under is not None or through is not None):
-        upper = f"tot en met {through}" if through is not None else f"tot {under}"
-        parts.append(f"van {low} {upper} jaar")
+        if through is not None:
+            parts.append(say("van {low} tot en met {through} jaar", low=low, through=through))
+        else:
+            parts.append(say("van {low} tot {under} jaar", low=low, under=under))
     elif low is not None:
-        parts.append(f"vanaf {low} jaar")
+        parts.append(say("vanaf {low} jaar", low=low))
     elif through is not None:
-        parts.append(f"tot en met {through} jaar")
+        parts.append(say("tot en met {through} jaar", through=through))
     elif under is not None:
-        parts.append(f"jonger dan {under} jaar")
+        parts.append(say("jonger dan {under} jaar", under=under))
     return " ".join(parts)
 
 
@@ -104,21 +104,25 @@ def rate_text(rule: dict, unit: str | None) -> str:
         bands = []
         for tier in rule["tiers"]:
             if "up_to" in tier:
-                bands.append(f"{percent(tier['rate'])} van de kosten tot {euros(tier['up_to'])}")
+                bands.append(
+                    say("{rate} van de kosten tot {amount}", rate=percent(tier["rate"]), amount=euros(tier["up_to"]))
+                )
             elif "band" in tier:
-                bands.append(f"{percent(tier['rate'])} van de volgende {euros(tier['band'])}")
+                bands.append(
+                    say("{rate} van de volgende {amount}", rate=percent(tier["rate"]), amount=euros(tier["band"]))
+                )
             else:
-                bands.append(f"daarboven {percent(tier['rate'])}")
+                bands.append(say("daarboven {rate}", rate=percent(tier["rate"])))
         if "band" in rule["tiers"][-1]:
-            bands.append("daarboven niets")
+            bands.append(say("daarboven niets"))
         text = ", ".join(bands)
     elif "rate" in rule:
-        text = f"{percent(rule['rate'])} van de kosten"
+        text = say("{rate} van de kosten", rate=percent(rule["rate"]))
     else:
-        text = "de volledige kosten"
+        text = say("de volledige kosten")
     if "unit_max" in rule:
-        per = f" per {unit_name(unit, 1)}" if unit else ""
-        text += f", maximaal {euros(rule['unit_max'])}{per}"
+        per = say(" per {unit}", unit=unit_name(unit, 1)) if unit else ""
+        text += say(", maximaal {amount}{per}", amount=euros(rule["unit_max"]), per=per)
     return text
 
 
@@ -131,20 +135,24 @@ def tiers_maximum(tiers: list[dict]) -> tuple[str, str] | None:
         upper = Decimal(str(tier["up_to"])) if "up_to" in tier else lower + Decimal(str(tier["band"]))
         rate = Decimal(str(tier["rate"]))
         total += (upper - lower) * rate / 100
-        terms.append(euros(upper - lower) if rate == 100 else f"{percent(rate)} van {euros(upper - lower)}")
+        terms.append(
+            euros(upper - lower)
+            if rate == 100
+            else say("{rate} van {amount}", rate=percent(rate), amount=euros(upper - lower))
+        )
         lower = upper
-    return f"{euros(total)} per kalenderjaar", " + ".join(terms)
+    return say("{amount} per kalenderjaar", amount=euros(total)), " + ".join(terms)
 
 
 def period_text(limit: dict) -> str:
     period = limit["period"]
     if period == "calendar_year":
-        return "per kalenderjaar"
+        return say("per kalenderjaar")
     if period == "calendar_years":
-        return f"per {limit['years']} kalenderjaren"
+        return say("per {years} kalenderjaren", years=limit["years"])
     if period == "lifetime":
-        return "gedurende de looptijd van de verzekering"
-    return "periode niet genoemd in de voorwaarden"
+        return say("gedurende de looptijd van de verzekering")
+    return say("periode niet genoemd in de voorwaarden")
 
 
 def limit_size(limit: dict) -> str:
@@ -163,22 +171,23 @@ def limit_parts(limits: list[dict]) -> tuple[list[str], list[str]]:
 
 def _compact_rule(rule: dict, unit: str | None) -> str:
     if "unknown" in rule:
-        text = UNKNOWN
+        text = say(UNKNOWN)
     else:
         parts = []
         if "tiers" in rule or "rate" in rule:
             parts.append(
-                rate_text({k: v for k, v in rule.items() if k != "unit_max"}, unit).replace(" van de kosten", "")
+                rate_text({k: v for k, v in rule.items() if k != "unit_max"}, unit).replace(say(" van de kosten"), "")
             )
         if "unit_max" in rule:
-            parts.append(f"max.\u00a0{euros(rule['unit_max'])}" + (f" per {unit_name(unit, 1)}" if unit else ""))
+            per = say(" per {unit}", unit=unit_name(unit, 1)) if unit else ""
+            parts.append(f"{say('max.')}\u00a0{euros(rule['unit_max'])}{per}")
         if "tiers" in rule and tiers_maximum(rule["tiers"]):
-            parts.append(f"max.\u00a0{tiers_maximum(rule['tiers'])[0]}")
+            parts.append(f"{say('max.')}\u00a0{tiers_maximum(rule['tiers'])[0]}")
         for limit in rule.get("limits", []):
-            shared = " (gedeeld budget)" if "pool" in limit else ""
-            period = "(geen periode genoemd)" if limit["period"] == "unstated" else period_text(limit)
-            parts.append(f"max.\u00a0{limit_size(limit)} {period}{shared}")
-        text = ", ".join(parts) or "volledige kosten"
+            shared = say(" (gedeeld budget)") if "pool" in limit else ""
+            period = say("(geen periode genoemd)") if limit["period"] == "unstated" else period_text(limit)
+            parts.append(f"{say('max.')}\u00a0{limit_size(limit)} {period}{shared}")
+        text = ", ".join(parts) or say("volledige kosten")
     who = eligibility_text(rule.get("eligibility"))
     return f"{who}: {text}" if who else text
 
@@ -192,12 +201,14 @@ def coverage_note(covered: list[str], everyone: list[str]) -> str:
     """ "Alleen in Excellent", "Niet in Primair", "In Primair en Royaal; niet in Ideaal, Optimaal en Excellent"."""
     missing = [name for name in everyone if name not in covered]
     if not missing:
-        count = _COUNT_WORDS.get(len(everyone), str(len(everyone)))
-        return f"In alle {count} pakketten" if len(everyone) > 1 else f"In {everyone[0]}"
+        count = say(_COUNT_WORDS[len(everyone)]) if len(everyone) in _COUNT_WORDS else str(len(everyone))
+        return (
+            say("In alle {count} pakketten", count=count) if len(everyone) > 1 else say("In {name}", name=everyone[0])
+        )
     if not covered:
-        return "In geen enkel pakket"
+        return say("In geen enkel pakket")
     if len(covered) == 1:
-        return f"Alleen in {covered[0]}"
+        return say("Alleen in {name}", name=covered[0])
     if len(missing) == 1:
-        return f"Niet in {missing[0]}"
-    return f"In {join_dutch(covered)}; niet in {join_dutch(missing)}"
+        return say("Niet in {name}", name=missing[0])
+    return say("In {covered}; niet in {missing}", covered=join_dutch(covered), missing=join_dutch(missing))

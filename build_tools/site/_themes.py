@@ -8,6 +8,7 @@ from ._markdown import escape
 from ._page import PageWriter
 from ._paths import MATRIX_PAGE, package_page
 from ._text import UNKNOWN, compact_rules, coverage_note, join_dutch
+from ._words import say
 
 __all__ = ["differences", "write_theme_page"]
 
@@ -22,24 +23,33 @@ def differences(site: SiteData, care_id: str, kind: str) -> list[str]:
     lines = [coverage_note([p.name for p in covered], [p.name for p in packages]) + "."]
     if len(covered) > 1:
         texts = {compact_rules(p.benefits[care_id], unit) for p in covered}
-        lines.append("De vergoeding is overal gelijk." if len(texts) == 1 else "De vergoeding verschilt per pakket.")
-    if any(UNKNOWN in compact_rules(p.benefits[care_id], unit) for p in covered):
-        lines.append(f"Bij een deel is de vergoeding {UNKNOWN}: de voorwaarden geven er geen bedrag voor.")
+        lines.append(
+            say("De vergoeding is overal gelijk." if len(texts) == 1 else "De vergoeding verschilt per pakket.")
+        )
+    if any(say(UNKNOWN) in compact_rules(p.benefits[care_id], unit) for p in covered):
+        lines.append(
+            say(
+                "Bij een deel is de vergoeding {unknown}: de voorwaarden geven er geen bedrag voor.",
+                unknown=say(UNKNOWN),
+            )
+        )
     excluded = [p.name for p in packages if care_id in p.not_covered]
     if len(excluded) == len(packages):
-        lines.append("De voorwaarden van elk pakket sluiten het uitdrukkelijk uit.")
+        lines.append(say("De voorwaarden van elk pakket sluiten het uitdrukkelijk uit."))
     elif excluded:
-        lines.append(f"Uitdrukkelijk uitgesloten in {join_dutch(excluded)}.")
+        lines.append(say("Uitdrukkelijk uitgesloten in {names}.", names=join_dutch(excluded)))
     return lines
 
 
 def write_theme_page(page: PageWriter, site: SiteData, theme: dict) -> None:
     intro = page.md(theme["intro"]) if theme.get("intro") else ""
-    matrix = f'<a href="{page.href(MATRIX_PAGE)}">vergelijkingstabel</a>'
-    page.html(
-        f'<div class="pv-lead">{intro}<p>Per soort zorg ziet u wat elk pakket vergoedt, met het artikel uit de '
-        f"voorwaarden en de letterlijke tekst. Alles naast elkaar voor alle zorg: de {matrix}.</p></div>"
+    matrix = f'<a href="{page.href(MATRIX_PAGE)}">{say("vergelijkingstabel")}</a>'
+    lead = say(
+        "Per soort zorg ziet u wat elk pakket vergoedt, met het artikel uit de voorwaarden en de letterlijke "
+        "tekst. Alles naast elkaar voor alle zorg: de {matrix}.",
+        matrix=matrix,
     )
+    page.html(f'<div class="pv-lead">{intro}<p>{lead}</p></div>')
     for care in site.care_in_theme(theme["id"]):
         page.heading(2, care["title"], care["id"])
         blocks = [keywords_line(care)]
@@ -52,13 +62,13 @@ def _kind_block(page: PageWriter, site: SiteData, care: dict, kind: str) -> str:
     packages = site.of_kind(kind)
     notes = "".join(f"<p>{escape(line)}</p>" for line in differences(site, care["id"], kind))
     callout = (
-        f'<div class="admonition info pv-diff"><p class="admonition-title">{escape(_KIND_LABELS[kind])}</p>'
+        f'<div class="admonition info pv-diff"><p class="admonition-title">{escape(say(_KIND_LABELS[kind]))}</p>'
         f"{notes}</div>"
     )
     rows = "".join(_row(page, site, care, p) for p in packages)
     # Explicit roles: on a phone the rows are laid out as blocks (site.css), which would otherwise
     # cost the table its meaning for screen readers in some browsers.
-    head = "".join(f'<th role="columnheader">{label}</th>' for label in ("Pakket", "Vergoeding", "Artikel"))
+    head = "".join(f'<th role="columnheader">{label}</th>' for label in map(say, ("Pakket", "Vergoeding", "Artikel")))
     table = (
         f'<div class="pv-side"><table role="table"><thead role="rowgroup"><tr role="row">{head}</tr></thead>'
         f'<tbody role="rowgroup">{rows}</tbody></table></div>'
@@ -74,9 +84,9 @@ def _row(page: PageWriter, site: SiteData, care: dict, package: Package) -> str:
         return _tr([name, value, article_link(page, package, benefit["article"])])
     entry = package.not_covered.get(care["id"])
     if entry:
-        value = f"<strong>Niet verzekerd</strong><p>{page.md_inline(entry['explanation'])}</p>"
+        value = f"<strong>{say('Niet verzekerd')}</strong><p>{page.md_inline(entry['explanation'])}</p>"
         return _tr([name, value, article_link(page, package, entry["article"])], "pv-none")
-    return _tr([name, "Niet verzekerd", "—"], "pv-none")
+    return _tr([name, say("Niet verzekerd"), "—"], "pv-none")
 
 
 def _tr(cells: list[str], css: str = "") -> str:
@@ -100,4 +110,4 @@ def _quotes(page: PageWriter, care: dict, packages: list[Package]) -> str:
         parts.append(f'<p class="pv-quote-package">{escape(package.title)}</p>{quotes}')
     if not parts:
         return ""
-    return f'<details class="quote"><summary>Letterlijke tekst uit de voorwaarden</summary>{"".join(parts)}</details>'
+    return f'<details class="quote"><summary>{say("Letterlijke tekst uit de voorwaarden")}</summary>{"".join(parts)}</details>'

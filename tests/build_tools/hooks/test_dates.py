@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+from mkdocs.exceptions import PluginError
+
 from build_tools import REPO_ROOT
 from build_tools.hooks import dates
 
 
 class _Config(dict):
-    def __init__(self, path):
-        super().__init__()
+    def __init__(self, path, language="nl"):
+        super().__init__(theme={"language": language})
         self.config_file_path = str(path)
 
 
@@ -38,3 +41,15 @@ def test_in_the_repository_two_builds_give_the_same_footer(monkeypatch):
     first = dates.on_config(_Config(REPO_ROOT / "mkdocs.yml"))["copyright"]
     assert first == dates.on_config(_Config(REPO_ROOT / "mkdocs.yml"))["copyright"]
     assert "onbekend (geen git-geschiedenis)" not in first
+
+
+def test_the_english_edition_has_an_english_footer(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577919599")
+    footer = dates.on_config(_Config(REPO_ROOT / "mkdocs.en.yml", "en"))["copyright"]
+    assert "Site built on: 1 January 2020 (date of the last change)." in footer
+    assert "Dutch, the binding text" in footer
+
+
+def test_an_unknown_edition_fails_loudly():
+    with pytest.raises(PluginError, match="expected one of nl, en, got 'de'"):
+        dates.on_config(_Config(REPO_ROOT / "mkdocs.yml", "de"))

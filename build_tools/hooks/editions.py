@@ -1,0 +1,52 @@
+"""MkDocs hook: one command builds both editions; the English one lives in the Dutch site's en/.
+
+Listed under `hooks:` in mkdocs.yml (the English project, mkdocs.en.yml, inherits the list).
+After the Dutch build (`on_post_build`, also under `mkdocs serve` and in every test that runs
+`mkdocs build`), it builds mkdocs.en.yml into `<site_dir>/en` with `<site_url>en/`, in this
+process and with the same strictness. This is Material's way to a second language: one MkDocs
+project per language, linked by `extra.alternate` (its selector and the hreflang links, made
+per page by docs/overrides/partials/alternate.html).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+_REPO = Path(__file__).resolve().parents[2]
+if str(_REPO) not in sys.path:
+    sys.path.insert(0, str(_REPO))
+
+from build_tools.site import EDITIONS, edition_of  # noqa: E402
+
+_ROOT_EDITION = "nl"
+
+
+def on_config(config):
+    try:
+        edition_of(config)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_post_build(config) -> None:
+    if edition_of(config) != _ROOT_EDITION:
+        return
+    project = Path(config.config_file_path).resolve().parent
+    for lang, folder in EDITIONS.items():
+        if lang == _ROOT_EDITION:
+            continue
+        other = load_config(
+            config_file=str(project / f"mkdocs.{lang}.yml"),
+            site_dir=str(Path(config.site_dir) / folder),
+            site_url=(config.site_url or "/") + folder,
+            strict=config.strict,
+        )
+        if edition_of(other) != lang:
+            raise PluginError(f"mkdocs.{lang}.yml: theme.language: expected '{lang}', got '{edition_of(other)}'")
+        build(other)
