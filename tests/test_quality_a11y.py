@@ -29,6 +29,14 @@ PAGES = {
     "comparator": None,  # with results, from a share link, and a "wat als?" chart
     "search": None,  # the search dialog open with results
     "term": None,  # a package page with a glossary term's explanation opened by a tap (on a phone)
+    # The English edition: its own words, the binding Dutch text marked lang="nl".
+    "en-home": "en/",
+    "en-package": "en/aanvullend/excellent/",
+    "en-theme": "en/zorg/kraamzorg/",
+    "en-matrix": "en/vergelijkingstabel/",
+    "en-glossary": "en/begrippen/",
+    "en-comparator": "en/vergelijker/",
+    "en-not-found": "en/404.html",
 }
 FOUND: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
 # axe's rules that every form control and button has a name: [violated rule ids], controls checked.

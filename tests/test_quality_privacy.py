@@ -91,7 +91,7 @@ class _Handlers(HTMLParser):
 
 def test_every_built_page_has_the_policy_first_and_no_inline_handler(quality_site):
     pages = sorted(quality_site.root.rglob("*.html"))
-    assert len(pages) == len(quality_site.pages())
+    assert len(pages) == len(quality_site.pages()) + len(quality_site.pages("en/"))
     for path in pages:
         scan = _Handlers()
         scan.feed(path.read_text(encoding="utf-8"))
@@ -114,17 +114,18 @@ def test_our_javascript_never_turns_text_into_markup_or_code():
 
 
 @pytest.mark.browser
-def test_crawl_every_page_with_no_request_off_origin_and_no_csp_violation(watched, quality_site, request):
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["nl", "en"])
+def test_crawl_every_page_with_no_request_off_origin_and_no_csp_violation(watched, quality_site, request, edition):
     page, base = watched, quality_site.url
     requests: list[str] = []
     page.context.on("request", lambda r: requests.append(r.url))
-    paths = quality_site.pages()
+    paths = quality_site.pages(edition)
     for path in paths:
         page.goto(base + path, wait_until="networkidle")
         assert page.evaluate("document.head.firstElementChild.httpEquiv") == "Content-Security-Policy", path
         expect(page.locator("article h1").first).to_be_visible()
-    if page.url != base:
-        page.goto(base, wait_until="networkidle")
+    if page.url != base + edition:
+        page.goto(base + edition, wait_until="networkidle")
     # Instant navigation keeps the first page's policy: every page's own scripts must run under it.
     page.evaluate("window.__sameDocument = true")
     for path in paths[:-1]:  # not 404.html, which no link leads to
@@ -139,7 +140,7 @@ def test_crawl_every_page_with_no_request_off_origin_and_no_csp_violation(watche
     w = page.watch
     report_line(
         request,
-        f"\ncrawl: {len(paths)} pages loaded and {len(paths) - 1} reached by instant navigation, "
+        f"\ncrawl ({edition or 'nl/'}): {len(paths)} pages loaded and {len(paths) - 1} reached by instant navigation, "
         f"{len(requests)} requests, {len(w.off_origin)} off-origin, {len(w.csp)} CSP violations, "
         f"{len(w.console)} console errors",
     )

@@ -34,14 +34,32 @@ LAY_TERMS = {
 }
 
 
+# The English edition (en/): the words an international types, from the catalogue's keywords_en.
+LAY_TERMS_EN = {
+    "braces": ["zorg/orthodontie/#orthodontie"],
+    "physiotherapy": ["zorg/fysiotherapie/#fysiotherapie"],
+    "glasses": ["zorg/hulpmiddelen/#bril-lenzen"],
+}
+
+
 @pytest.fixture(scope="module")
-def index(tmp_path_factory) -> dict:
+def built(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)]
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    return json.loads((target / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return target
+
+
+@pytest.fixture(scope="module")
+def index(built) -> dict:
+    return json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def index_en(built) -> dict:
+    return json.loads((built / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 def tokens(text: str, separator: re.Pattern) -> set[str]:
@@ -58,15 +76,30 @@ def test_search_is_dutch_without_a_stemmer_that_would_hide_whole_words(index):
     assert "stemmer" not in config["pipeline"] and "trimmer" in config["pipeline"]
 
 
-@pytest.mark.parametrize("query", LAY_TERMS)
-def test_lay_terms_are_in_the_index_of_their_benefit(index, query):
+def found_in(index: dict, query: str) -> set[str]:
     separator = re.compile(index["config"]["separator"])
     found = set()
     for doc in index["docs"]:
         words = tokens(doc["title"] + " " + doc["text"], separator)
         if all(any(w.startswith(term) for w in words) for term in query.split()):
             found.add(doc["location"])
-    missing = [location for location in LAY_TERMS[query] if location not in found]
+    return found
+
+
+@pytest.mark.parametrize("query", LAY_TERMS)
+def test_lay_terms_are_in_the_index_of_their_benefit(index, query):
+    missing = [location for location in LAY_TERMS[query] if location not in found_in(index, query)]
+    assert not missing, f"'{query}' does not reach {missing}"
+
+
+def test_the_english_edition_searches_in_english(index_en):
+    assert index_en["config"]["lang"] == ["en"]
+    assert "stemmer" not in index_en["config"]["pipeline"]
+
+
+@pytest.mark.parametrize("query", LAY_TERMS_EN)
+def test_english_lay_terms_are_in_the_english_index_of_their_benefit(index_en, query):
+    missing = [location for location in LAY_TERMS_EN[query] if location not in found_in(index_en, query)]
     assert not missing, f"'{query}' does not reach {missing}"
 
 
@@ -94,6 +127,20 @@ def test_material_search_puts_the_theme_page_first(guarded_page, site_url, query
         for href in first.locator("a").evaluate_all("els => els.map(e => e.href)")
     ]
     assert any(location in links for location in LAY_TERMS[query]), f"'{query}' first result: {links}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", LAY_TERMS_EN)
+def test_english_search_puts_the_theme_page_first(guarded_page, site_url, query):
+    page = guarded_page
+    page.goto(site_url + "en/?q=" + query)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for()
+    links = [
+        re.sub(r"\?h=[^#]*", "", href).replace(site_url + "en/", "")
+        for href in first.locator("a").evaluate_all("els => els.map(e => e.href)")
+    ]
+    assert any(location in links for location in LAY_TERMS_EN[query]), f"'{query}' first result: {links}"
 
 
 # A word a chooser meets -> its plain explanation on Begrippen, and within how many results.

@@ -47,10 +47,13 @@ class Site:
     root: Path
     url: str
 
-    def pages(self) -> list[str]:
-        """Every page of the built site as a URL path relative to the root ("" is home)."""
-        found = [p.relative_to(self.root).parent.as_posix() + "/" for p in self.root.rglob("index.html")]
-        return sorted(("" if path == "./" else path) for path in found) + ["404.html"]
+    def pages(self, edition: str = "") -> list[str]:
+        """Every page of one edition ("" the Dutch one at the root, "en/" the English one) as a URL
+        path relative to the site's root ("" is home), its 404 page last."""
+        home = self.root / edition
+        found = [p.relative_to(self.root).parent.as_posix() + "/" for p in home.rglob("index.html")]
+        found = [path for path in found if edition or not path.startswith("en/")]
+        return sorted(("" if path == "./" else path) for path in found) + [edition + "404.html"]
 
 
 @pytest.fixture(scope="session")

@@ -81,7 +81,12 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(site) -> dict[str, Page]:
-    return {str(p.relative_to(site)): Page(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+    """The Dutch edition's pages (the English edition in en/ has its own tests: test_site_english.py)."""
+    return {
+        str(p.relative_to(site)): Page(p.read_text(encoding="utf-8"))
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).as_posix().startswith("en/")
+    }
 
 
 def text_of(site: Path, relative: str) -> str:
