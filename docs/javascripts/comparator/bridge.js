@@ -81,12 +81,24 @@ export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout
     if (ready && !running && waiting) {
       running = { ...waiting, id: ++lastId, since: performance.now() };
       waiting = null;
-      worker.postMessage({ id: running.id, profile: running.json, whatIf: running.whatIf });
+      worker.postMessage({ id: running.id, profile: inPageLanguage(running.json), whatIf: running.whatIf });
     }
     if (!running) return;
     const limit = waiting ? Math.min(PATIENCE, computeTimeout) : computeTimeout;
     clearTimeout(stopTimer);
     stopTimer = setTimeout(stop, running.since + limit - performance.now());
+  }
+
+  // The English edition (<html lang="en">) asks the engine for English explanations (the
+  // contract's optional "lang"; figures are the same). Input that is not JSON goes as it is: the
+  // engine answers it with its own error.
+  function inPageLanguage(json) {
+    if (document.documentElement.lang !== "en") return json;
+    try {
+      return JSON.stringify({ ...JSON.parse(json), lang: "en" });
+    } catch {
+      return json;
+    }
   }
 
   function stop() {
