@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 from pathlib import Path
 
 import pytest
 from browser.fixtures import *  # noqa: F403 (browser_type_launch_args, guarded_page, site_url)
+from browser.site import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +53,14 @@ def test_a_share_link_works_in_english_with_english_explanations(guarded_page, s
     page.goto(f"{site_url}vergelijker/#p={fragment}")
     page.wait_for_selector(READY, timeout=120_000)
     assert english and english == page.locator(".cmp-detail summary").evaluate_all(figures)
+
+
+def test_an_english_content_page_stays_within_the_page_budget(tmp_path):
+    """Measured as `make bench` measures it (tests/bench/bench_site.py): gzip bytes of what Chromium requests."""
+    sys.path.insert(0, str(REPO / "tests" / "bench"))
+    from bench_site import PAGE_TARGET_KB, page_weight
+
+    site = build_site(tmp_path / "site", "http://127.0.0.1:8000/")
+    total, sizes, how = page_weight(site, "en/aanvullend/primair/", "")
+    assert how == "requested by Chromium" and len(sizes) > 5
+    assert total / 1024 <= PAGE_TARGET_KB, sizes

@@ -23,7 +23,7 @@ from ._markdown import escape
 from ._page import PageWriter
 from ._paths import ABOUT_PAGE, article_anchor, package_page
 from ._text import UNKNOWN
-from ._words import say
+from ._words import current_language, say
 
 __all__ = ["Heading", "chapter_headings", "write_chapter_page"]
 
@@ -84,9 +84,9 @@ def write_chapter_page(page: PageWriter, site: SiteData, chapter: str) -> None:
         dental = _DENTAL_PACKAGE.match(heading.text)
         if heading.number:
             level = min(heading.number.count(".") + 1, 4)
-            page.heading(level, heading.text, article_anchor(heading.number))
+            page.heading(level, heading.text, article_anchor(heading.number), _dutch_heading())
         elif dental:
-            page.heading(2, heading.text, f"tandartsverzekering-{dental.group(1).lower()}")
+            page.heading(2, heading.text, f"tandartsverzekering-{dental.group(1).lower()}", _dutch_heading())
         else:
             # Sub-headings ("Voorwaarden voor vergoeding") stay out of the table of contents.
             page.html(f'<p class="pv-subhead"{dutch_attribute()}><strong>{escape(heading.text)}</strong></p>')
@@ -94,6 +94,11 @@ def write_chapter_page(page: PageWriter, site: SiteData, chapter: str) -> None:
             page.html(f'<div class="pv-article-text"{dutch_attribute()}>{page.md(heading.body)}</div>')
         if dental:
             page.html(_package_notes(page, site, dental.group(1).lower()))
+
+
+def _dutch_heading() -> str | None:
+    """The document's headings are Dutch: said so on a page in another language."""
+    return "nl" if current_language() != "nl" else None
 
 
 def _package_notes(page: PageWriter, site: SiteData, package_id: str) -> str:

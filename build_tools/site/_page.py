@@ -96,9 +96,11 @@ class PageWriter:
         return f'<a href="{self.href(to_path, anchor)}">{escape(text)}</a>'
 
     # -- content ----------------------------------------------------------------------------
-    def heading(self, level: int, text: str, anchor: str) -> None:
+    def heading(self, level: int, text: str, anchor: str, lang: str | None = None) -> None:
+        """`lang` names the heading's language where it differs from the page's (the binding Dutch text)."""
         self.book.declare(self.path, anchor)
-        self.blocks.append(f"{'#' * level} {_markdown_escape(text)} {{ #{anchor} }}")
+        attributes = f"#{anchor}" + (f" lang={lang}" if lang else "")
+        self.blocks.append(f"{'#' * level} {_markdown_escape(text)} {{ {attributes} }}")
 
     def html(self, markup: str) -> None:
         """One HTML block; blank lines inside would end it early in Python-Markdown, so none."""
