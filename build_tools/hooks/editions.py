@@ -24,6 +24,12 @@ if str(_REPO) not in sys.path:
 from build_tools.site import EDITIONS, edition_of  # noqa: E402
 
 _ROOT_EDITION = "nl"
+_state = {"command": "build"}
+
+
+def on_startup(command, dirty):
+    # The English project is told the same: under `mkdocs serve` its csp hook allows live reload.
+    _state["command"] = command
 
 
 def on_config(config):
@@ -49,4 +55,8 @@ def on_post_build(config) -> None:
         )
         if edition_of(other) != lang:
             raise PluginError(f"mkdocs.{lang}.yml: theme.language: expected '{lang}', got '{edition_of(other)}'")
-        build(other)
+        other.plugins.on_startup(command=_state["command"], dirty=False)
+        try:
+            build(other)
+        finally:
+            other.plugins.on_shutdown()

@@ -38,7 +38,10 @@ document$.subscribe(function () {
       }
       if (before && /^H[2-6]$/.test(before.tagName)) before.hidden = wrap.hidden;
     });
-    count.textContent = shown + " van " + total + " rijen";
+    // In the page's language (the English edition is <html lang="en">).
+    count.textContent = document.documentElement.lang === "en"
+      ? shown + " of " + total + " rows"
+      : shown + " van " + total + " rijen";
     if (empty) empty.hidden = shown > 0;
   }
 

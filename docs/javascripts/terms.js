@@ -33,7 +33,7 @@
       tip.textContent = link.dataset.tip + " ";
       var more = document.createElement("a");
       more.href = link.href;
-      more.textContent = "Meer bij Begrippen";
+      more.textContent = document.documentElement.lang === "en" ? "More under Terms" : "Meer bij Begrippen";
       tip.appendChild(more);
       // Under the whole inline run ("<strong>term:</strong>"), so the words around stay together.
       var after = link;
