@@ -158,6 +158,8 @@ def period_text(limit: dict) -> str:
 def limit_size(limit: dict) -> str:
     if "amount" in limit:
         return euros(limit["amount"])
+    if limit["count"] == 1 and limit.get("unit") in (None, "keer"):
+        return say("1 keer")  # "once" in English
     return f"{limit['count']} {unit_name(limit.get('unit'), limit['count'])}"
 
 

@@ -21,6 +21,7 @@ _ENGLISH = {
     "uur|uur": "hour|hours",
     "dag|dagen": "day|days",
     "keer|keer": "time|times",
+    "1 keer": "once",
     # condition kinds
     "Verwijzing nodig": "Referral needed",
     "Toestemming vooraf": "Prior consent",
