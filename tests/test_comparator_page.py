@@ -427,20 +427,44 @@ def test_the_result_tables_on_a_phone_and_on_a_desktop(guarded_page, site_url):
     assert page.locator(f"{box} .cmp-cell-label").first.is_visible()
     assert page.get_attribute(box, "role") == "table"  # still a table for screen readers
 
-    # the per-line table still scrolls sideways there, its care lines staying in view
-    scrolled = """(() => {
-      const table = document.querySelector('.cmp-lines-table');
-      table.parentElement.scrollLeft = 200;
-      return [table.parentElement.scrollLeft, table.querySelector('tbody th').getBoundingClientRect().left,
-              table.parentElement.getBoundingClientRect().left];
-    })()"""
-    offset, header_left, box_left = page.evaluate(scrolled)
-    assert offset > 0 and abs(header_left - box_left) <= 1, (offset, header_left, box_left)
+    # the per-line table: every cell and its caption inside the screen, each combination's figure
+    # shown under its name (from the engine), the highest still bold, still a table for screen readers
+    lines = ".cmp-lines-table"
+    outside = f"""[...document.querySelectorAll('{lines} caption, {lines} tbody th, {lines} tbody td, {lines} .cmp-amount')]
+      .map((c) => c.getBoundingClientRect()).filter((r) => r.left < 0 || r.right > innerWidth).length"""
+    assert page.evaluate(outside) == 0
+    cells = page.evaluate(f"""[...document.querySelectorAll('{lines} tbody tr')].map((row) => [...row.cells].slice(1)
+      .map((td) => [getComputedStyle(td, '::before').content, td.querySelector('.cmp-amount').innerText,
+                    td.classList.contains('cmp-best'), getComputedStyle(td.querySelector('.cmp-amount')).fontWeight]))""")
+    results = comparator.compare(PERSONAS[1]["profile"])["results"]
+    engine = [
+        [r["persons"][p]["lines"][n] for r in results]
+        for p, person in enumerate(results[0]["persons"])
+        for n in range(len(person["lines"]))
+    ]
+    assert len(cells) == len(engine) > 0
+    for row, lines_of in zip(cells, engine, strict=True):
+        top = max(line["reimbursed"] for line in lines_of)
+        differs = min(line["reimbursed"] for line in lines_of) != top
+        for (label, amount, best, weight), r, line in zip(row, results, lines_of, strict=True):
+            name = (
+                f"{r['av'].capitalize()} + tandarts {r['dental'].capitalize()}"
+                if r["dental"]
+                else f"{r['av'].capitalize()}, zonder tandarts"
+            )
+            assert label.startswith(f'"{name}"')  # and ' / ""': screen readers have the header
+            assert amount == ("onbekend" if line["status"] == "unknown" else euro_nl(Decimal(str(line["reimbursed"]))))
+            assert best == (differs and line["reimbursed"] == top) and (int(weight) >= 700) == best, (name, line)
+    assert page.locator(f"{lines} .cmp-amount").first.is_visible()
+    assert page.get_attribute(lines, "role") == "table" and page.locator(f"{lines} td[role=cell]").count() > 0
 
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not any(page.evaluate(below))
     assert page.locator(f"{box} .cmp-cell-label").first.is_hidden()
     assert page.locator(f"{box} thead").is_visible()
+    assert page.locator(f"{lines} thead").is_visible()  # a table again: one row per care line
+    tops = f"[...document.querySelectorAll('{lines} tbody tr')].map((r) => new Set([...r.cells].map((c) => Math.round(c.getBoundingClientRect().top))).size)"
+    assert set(page.evaluate(tops)) == {1}
 
 
 def test_no_accessibility_violations_with_results(guarded_page, site_url):
