@@ -1,79 +1,57 @@
 """The Pyodide runtime the comparator self-hosts, prepared for the site.
 
 From the pinned npm `pyodide` package (node_modules/pyodide) only the files a start needs are
-shipped: the loader, the Emscripten module, the wasm binary, the standard library compiled to
-.pyc (`stdLibURL`: a start without compiling the stdlib's sources in the browser) and a lock file
+shipped: the loader, the Emscripten module, the wasm binary, the standard library cut to the
+files the runtime's start and the engine's whole workload import (traced under Node at build
+time by `stdlib_imports`, so a new import in the engine ships its module) and compiled to .pyc
+(`stdLibURL`: a start without compiling the stdlib's sources in the browser), and a lock file
 reduced to its `info` (the engine needs no package from the lock file, so the 120 KB full one is
 not fetched). `pyodide py-compile` (pyodide-build) compiles with this interpreter, so its minor
-version must be the runtime's. `memory_snapshot` runs _pyodide_snapshot.mjs under Node: the
-runtime's memory after starting Python and importing the engine, which the browser restores
-instead of doing that work again.
-"""
+version must be the runtime's."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import py_compile as bytecode
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
+import yaml
+
 __all__ = [
+    "BAD_INPUT",
+    "BEST_LIMITS",
     "RUNTIME_FILES",
-    "STDLIB_DROP",
     "RuntimeMismatch",
     "cached",
     "compiled_stdlib",
-    "memory_snapshot",
+    "engine_workload",
     "py_compile",
     "runtime_info",
+    "stdlib_imports",
     "trimmed_lock",
 ]
 
 RUNTIME_FILES = ("pyodide.asm.js", "pyodide.asm.wasm", "pyodide.mjs")
+_EPOCH = (2020, 1, 1, 0, 0, 0)
 
-# Top-level stdlib entries the runtime, the engine and their error paths never import (listed
-# from sys.modules after a start without the snapshot, the engine's personas and a bad input
-# under Node: about half of the zip is never imported). Dropped: networking, mail, markup,
-# processes, databases, CLI and developer tools. Kept: anything on that list, and what Pyodide
-# itself may import later (asyncio, inspect, logging, tempfile, ...). Dropping them makes the zip
-# the browser fetches and writes into its file system smaller.
-STDLIB_DROP = (
-    "__phello__",
-    "_pyrepl",
-    "argparse.py",
-    "bdb.py",
-    "cProfile.py",
-    "configparser.py",
-    "ctypes",
-    "doctest.py",
-    "email",
-    "ftplib.py",
-    "html",
-    "http",
-    "imaplib.py",
-    "mailbox.py",
-    "multiprocessing",
-    "optparse.py",
-    "pdb.py",
-    "pickletools.py",
-    "plistlib.py",
-    "poplib.py",
-    "profile.py",
-    "pstats.py",
-    "pydoc.py",
-    "smtplib.py",
-    "statistics.py",
-    "tarfile.py",
-    "unittest",
-    "urllib",
-    "wsgiref",
-    "xml",
-    "xmlrpc",
-    "zoneinfo",
+# Input that takes the engine's error paths (with the personas and the scenario suite, the
+# workload whose imports decide the shipped standard library).
+BAD_INPUT = (
+    "not json",
+    '{"persons": []}',
+    '{"persons": [{"age": 30, "care": [{"id": "onbekend", "price": 10}]}]}',
+    '{"persons": [{"age": 30, "care": [{"id": "fysiotherapie", "price": NaN}]}]}',
+    '{"persons": [{"age": 1e999999999}]}',
+    '{"persons": [{"age": 30, "name": "\\ud800"}]}',
+    "[" * 100_000 + "]" * 100_000,
 )
+BEST_LIMITS = (3, 10)  # the page asks for 3 best plans; 10 is the CLI's default
 
 
 class RuntimeMismatch(RuntimeError):
@@ -116,34 +94,64 @@ def py_compile(archive: Path, runtime: Path) -> Path:
     return created
 
 
-def _drop_entries(source: Path, target: Path, drop: tuple[str, ...]) -> None:
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            if info.filename.split("/", 1)[0] not in drop:
-                zout.writestr(info, zin.read(info))
+def engine_workload(personas: Path, scenarios: Path) -> bytes:
+    """{"compare": [...], "best": [...]} as JSON: every persona (compare and best_plans at each of
+    BEST_LIMITS), every profile of the scenario suite (scenarios/*.yaml) and BAD_INPUT."""
+    profiles = [persona["profile"] for persona in json.loads(personas.read_text(encoding="utf-8"))["personas"]]
+    texts = [json.dumps(profile, ensure_ascii=False) for profile in profiles]
+    for path in sorted(scenarios.glob("*.yaml")):
+        cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        texts += [json.dumps(case["profile"], ensure_ascii=False) for case in cases if "profile" in case]
+    best = [[text, limit] for text in texts[: len(profiles)] for limit in BEST_LIMITS]
+    return json.dumps({"compare": [*texts, *BAD_INPUT], "best": [*best, [BAD_INPUT[0], 3]]}).encode()
 
 
-def compiled_stdlib(runtime: Path, work: Path, drop: tuple[str, ...] = STDLIB_DROP) -> Path:
-    """python_stdlib.zip without `drop`, compiled to .pyc, written into `work`."""
-    work.mkdir(parents=True, exist_ok=True)
-    target = work / "python_stdlib.zip"
-    _drop_entries(runtime / "python_stdlib.zip", target, drop)
-    return py_compile(target, runtime)
-
-
-def memory_snapshot(runtime: Path, stdlib: Path, wheel: Path, work: Path) -> Path:
-    """The gzipped memory snapshot of the runtime with `stdlib` and `wheel`, the engine imported."""
+def _node() -> str:
     node = shutil.which("node")
     if node is None:
-        raise RuntimeMismatch("Node is needed to build the comparator's memory snapshot (it comes with npm)")
+        raise RuntimeMismatch("Node is needed to build the comparator's runtime files (it comes with npm)")
+    return node
+
+
+def stdlib_imports(runtime: Path, wheel: Path, workload: bytes, work: Path) -> Path:
+    """`imports.json`: the archive names of the standard-library files a start, unpacking `wheel`
+    and the engine's `workload` (engine_workload) import under Node (_pyodide_trace.mjs)."""
     work.mkdir(parents=True, exist_ok=True)
-    target = work / "engine.snapshot.gz"
-    script = Path(__file__).with_name("_pyodide_snapshot.mjs")
-    done = subprocess.run(
-        [node, str(script), str(runtime), str(stdlib), str(wheel), str(target)], capture_output=True, text=True
-    )
+    (work / "workload.json").write_bytes(workload)
+    target = work / "imports.json"
+    script = Path(__file__).with_name("_pyodide_trace.mjs")
+    command = [_node(), str(script), str(runtime), str(runtime / "python_stdlib.zip"), str(wheel)]
+    done = subprocess.run([*command, str(work / "workload.json"), str(target)], capture_output=True, text=True)
     if done.returncode:
-        raise RuntimeMismatch(f"making the memory snapshot failed:\n{done.stderr.strip()[-2000:]}")
+        raise RuntimeMismatch(f"tracing the engine's imports failed:\n{done.stderr.strip()[-2000:]}")
+    return target
+
+
+def compiled_stdlib(runtime: Path, work: Path, keep: list[str]) -> Path:
+    """python_stdlib.zip with only the files `keep` names, compiled to .pyc, written into `work`.
+
+    Compiled without docstrings and asserts (optimize=2, as `python -OO`: 17% fewer bytes to
+    download; zipimport loads a .pyc whatever its optimisation) and with unchecked hashes instead
+    of timestamps (no source ships beside them), so the same files give the same bytes."""
+    _check_python(runtime)
+    source = runtime / "python_stdlib.zip"
+    with zipfile.ZipFile(source) as zin:
+        missing = sorted(set(keep) - set(zin.namelist()))
+        if missing:
+            raise RuntimeMismatch(f"the runtime's python_stdlib.zip lacks traced files: {', '.join(missing)}")
+        work.mkdir(parents=True, exist_ok=True)
+        target = work / "python_stdlib.zip"
+        with zipfile.ZipFile(target, "w") as zout, tempfile.TemporaryDirectory() as temp:
+            module, compiled = Path(temp) / "module.py", Path(temp) / "module.pyc"
+            for name in sorted(keep):
+                module.write_bytes(zin.read(name))
+                invalidation = bytecode.PycInvalidationMode.UNCHECKED_HASH
+                bytecode.compile(
+                    str(module), str(compiled), dfile=name, doraise=True, optimize=2, invalidation_mode=invalidation
+                )
+                info = zipfile.ZipInfo(name + "c", date_time=_EPOCH)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zout.writestr(info, compiled.read_bytes(), compresslevel=9)
     return target
 
 

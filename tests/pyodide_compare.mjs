@@ -1,15 +1,17 @@
 // Runs comparator.compare_json and best_plans_json inside Pyodide under Node, once for many profiles.
-//   node tests/pyodide_compare.mjs REPO_ROOT INPUT.json
+//   node tests/pyodide_compare.mjs REPO_ROOT INPUT.json [STDLIB_ZIP]
+// With STDLIB_ZIP, Pyodide starts with that standard library (the site's, cut to what the engine
+// imports) instead of the runtime's whole one.
 // INPUT.json is {"compare": [profile JSON texts], "best": [[profile JSON text, limit], ...]}; stdout
 // gets {"results": compare's texts, "best": best_plans' texts, each in input order, "modules":
-// sys.modules afterwards}. Python's own output goes to stderr so stdout stays one JSON document.
+// sys.modules afterwards, "stdlib": the names in the standard library's zip}. Python's own output goes to stderr so stdout stays one JSON document.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
 
-const [repoRoot, inputPath] = process.argv.slice(2);
+const [repoRoot, inputPath, stdLibURL] = process.argv.slice(2);
 const toStderr = (text) => process.stderr.write(text + "\n");
-const pyodide = await loadPyodide({ stdout: toStderr, stderr: toStderr });
+const pyodide = await loadPyodide({ stdout: toStderr, stderr: toStderr, ...(stdLibURL && { stdLibURL }) });
 
 // Copy the comparator package (its .py files and compiled policy JSON) into Pyodide's memory
 // file system, so nothing is written to the checkout.
@@ -30,4 +32,7 @@ const input = JSON.parse(readFileSync(inputPath, "utf8"));
 const results = input.compare.map((profile) => comparator.compare_json(profile));
 const best = input.best.map(([profile, limit]) => comparator.best_plans_json(profile, limit));
 const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
-process.stdout.write(JSON.stringify({ results, best, modules }));
+const stdlib = JSON.parse(
+  pyodide.runPython("import json, sys, zipfile; json.dumps(zipfile.ZipFile(next(p for p in sys.path if p.endswith('.zip'))).namelist())"),
+);
+process.stdout.write(JSON.stringify({ results, best, modules, stdlib }));
