@@ -134,6 +134,23 @@ def test_loading_state_is_shown_then_ready(guarded_page, site_url):
     assert shown(page) == expected(PERSONAS[0]["profile"])
 
 
+def test_a_share_link_shows_its_household_before_the_engine_has_started(guarded_page, site_url):
+    page, profile = guarded_page, PERSONAS[2]["profile"]
+    held = []
+    page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
+    page.goto(f"{site_url}vergelijker/{fragment(profile)}")
+    page.wait_for_function("() => document.querySelector('[data-path=\"persons.0.age\"]')")
+    for index, person in enumerate(profile["persons"]):
+        assert page.input_value(f'[data-path="persons.{index}.age"]') == str(person["age"])
+    assert page.locator(f'[data-path="persons.{len(profile["persons"])}.age"]').count() == 0
+    assert page.get_attribute(RESULTS, "data-state") == "loading"
+    assert page.input_value(".cmp-share-link") == f"{site_url}vergelijker/{fragment(profile)}"
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(READY)
+    assert shown(page) == expected(profile)
+
+
 def test_a_repeat_visit_starts_from_the_snapshot_the_first_one_kept(guarded_page, site_url):
     page = guarded_page
     assets = built_assets(site_url)

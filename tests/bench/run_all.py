@@ -1,4 +1,4 @@
-"""Run every benchmark (engine, site build, comparator start) and print their figures in one table.
+"""Run every benchmark (engine, site build, comparator start, Lighthouse) and print their figures in one table.
 
     python tests/bench/run_all.py [--runs N]   # --runs goes to bench_comparator.py (default 3)
 
@@ -55,8 +55,18 @@ FIGURES = {
         ("phone: results, repeat visit", rf"^\s+phone ours repeat\s+{NUMBER}", "ms", ""),
         ("phone: ratio first (ours / bare)", rf"phone ratio first\s+{NUMBER}", "x", "<= 0.5"),
         ("phone: ratio repeat (ours / bare)", rf"phone ratio repeat\s+{NUMBER}", "x", "<= 0.4"),
-        ("phone: first visit, bytes to results", rf"phone bytes to results\s+{NUMBER}", "MB", ""),
-        ("phone: first visit, bytes in all", rf"phone bytes settled\s+{NUMBER}", "MB", "<= 5"),
+        ("phone: first visit, bytes to results", rf"phone bytes to results\s+{NUMBER}", "MB", "<= 5"),
+        ("phone: first visit, bytes in all", rf"phone bytes settled\s+{NUMBER}", "MB", ""),
+    ],
+    "bench_lighthouse.py": [
+        ("content page: performance", rf"content page performance\s+{NUMBER}", "", ">= 95"),
+        ("content page: accessibility", rf"content page accessibility\s+{NUMBER}", "", ">= 100"),
+        ("content page: best practices", rf"content page best-practices\s+{NUMBER}", "", ""),
+        ("content page: SEO", rf"content page seo\s+{NUMBER}", "", ""),
+        ("comparator: performance", rf"comparator performance\s+{NUMBER}", "", ">= 80"),
+        ("comparator: accessibility", rf"comparator accessibility\s+{NUMBER}", "", ">= 100"),
+        ("comparator: best practices", rf"comparator best-practices\s+{NUMBER}", "", ""),
+        ("comparator: SEO", rf"comparator seo\s+{NUMBER}", "", ""),
     ],
 }
 
@@ -72,8 +82,9 @@ def run(script: str, args: list[str]) -> tuple[str, float]:
 def verdict(value: float, target: str) -> str:
     if not target:
         return ""
-    limit = float(target.split()[-1])
-    return "ok" if value <= limit else "OVER"
+    relation, limit = target.split()
+    met = value >= float(limit) if relation == ">=" else value <= float(limit)
+    return "ok" if met else ("UNDER" if relation == ">=" else "OVER")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -130,6 +130,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def _send_compressed(self) -> bool:
         """A static host's answer to a file it compresses or names by content; False for the rest."""
         path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
         if not os.path.isfile(path):
             return False
         kind = self.guess_type(path)

@@ -200,14 +200,29 @@ class ComparatorPage {
       return true;
     }
     if (json === null) return false;
+    const shown = this.showLinked(json);
     this.request(json, (result) => {
       const profile = JSON.parse(json);
-      this.form.load(stateFromProfile(profile, this.data));
+      if (!shown) this.form.load(stateFromProfile(profile, this.data));
       this.keep();
       this.shareInput.value = shareLink(json);
       return profile;
     }, "Deze deellink klopt niet");
     return true;
+  }
+
+  /** A share link's household in the form at once, while the engine starts, when the page's own
+   * checks accept it (else the engine's answer says what is wrong); whether it did. */
+  showLinked(json) {
+    try {
+      const state = stateFromProfile(JSON.parse(json), this.data);
+      if (!validate(state, this.data).profile) return false;
+      this.form.load(state);
+      this.shareInput.value = shareLink(json);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   compute() {
