@@ -16,6 +16,7 @@ _RULE_KEYS = (
     "article",
     "eligibility",
     "not_eligible",
+    "not_eligible_en",
     "rate",
     "tiers",
     "unit_max",
@@ -48,6 +49,7 @@ def _exact(value, key: str | None = None):
 def _package(data: dict) -> dict:
     return {
         "title": data["title"],
+        "title_en": data["title_en"],
         "chapter": data["chapter"],
         "benefits": {
             benefit["id"]: {
@@ -58,7 +60,11 @@ def _package(data: dict) -> dict:
             for benefit in data["benefits"]
         },
         "not_covered": {
-            entry["id"]: {"article": entry["article"], "explanation": entry["explanation"]}
+            entry["id"]: {
+                "article": entry["article"],
+                "explanation": entry["explanation"],
+                "explanation_en": entry["explanation_en"],
+            }
             for entry in data.get("not_covered", [])
         },
     }
@@ -71,9 +77,11 @@ def _household(data: dict) -> dict:
         "adult_without_av_article": data["adult_without_av"]["article"],
         "av_order": data["av_order"]["packages"],
         "child_article": children["article"],
-        "child_dental": {"article": children["dental"]["article"], "explanation": children["dental"]["explanation"]},
+        "child_dental": {key: children["dental"][key] for key in ("article", "explanation", "explanation_en")},
         "child_explanation_without_av": children["explanation_without_av"],
+        "child_explanation_without_av_en": children["explanation_without_av_en"],
         "child_explanation_without_adult": children["explanation_without_adult"],
+        "child_explanation_without_adult_en": children["explanation_without_adult_en"],
         "children_under": children["under"],
         "on_sale": {kind: data["on_sale"][kind]["packages"] for kind in ("av", "dental")},
     }
@@ -88,6 +96,7 @@ def compile_engine_data(files: PolicyFiles) -> dict:
     catalogue = {
         care["id"]: {
             "title": care["title"],
+            "title_en": care["title_en"],
             "theme": care["theme"],
             "quantity": care["quantity"],
             **({"unit": care["unit"]} if "unit" in care else {}),

@@ -95,15 +95,23 @@ def py_compile(archive: Path, runtime: Path) -> Path:
 
 
 def engine_workload(personas: Path, scenarios: Path) -> bytes:
-    """{"compare": [...], "best": [...]} as JSON: every persona (compare and best_plans at each of
-    BEST_LIMITS), every profile of the scenario suite (scenarios/*.yaml) and BAD_INPUT."""
+    """{"compare": [...], "best": [...], "answer": [...]} as JSON: every persona (compare,
+    best_plans at each of BEST_LIMITS, answer_json without and with each of its lines' "wat als?"),
+    every profile of the scenario suite (scenarios/*.yaml; compare and answer_json) and BAD_INPUT."""
     profiles = [persona["profile"] for persona in json.loads(personas.read_text(encoding="utf-8"))["personas"]]
     texts = [json.dumps(profile, ensure_ascii=False) for profile in profiles]
     for path in sorted(scenarios.glob("*.yaml")):
         cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         texts += [json.dumps(case["profile"], ensure_ascii=False) for case in cases if "profile" in case]
     best = [[text, limit] for text in texts[: len(profiles)] for limit in BEST_LIMITS]
-    return json.dumps({"compare": [*texts, *BAD_INPUT], "best": [*best, [BAD_INPUT[0], 3]]}).encode()
+    what_ifs = [
+        [json.dumps(profile, ensure_ascii=False), json.dumps([person, line])]
+        for profile in profiles
+        for person, lines in enumerate(profile["persons"])
+        for line in range(len(lines.get("care", [])))
+    ]
+    answers = [*([text, "null"] for text in texts), *what_ifs, [BAD_INPUT[0], "null"], [texts[0], "[99, 0]"]]
+    return json.dumps({"compare": [*texts, *BAD_INPUT], "best": [*best, [BAD_INPUT[0], 3]], "answer": answers}).encode()
 
 
 def _node() -> str:

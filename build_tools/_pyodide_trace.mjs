@@ -2,8 +2,9 @@
 // build_tools/_pyodide.py): node _pyodide_trace.mjs RUNTIME_DIR STDLIB_ZIP WHEEL WORKLOAD.json OUT.json
 // Starts the pinned Pyodide with the full standard library, unpacks the wheel and imports the
 // engine as the browser's worker does, runs every profile of WORKLOAD.json ({"compare": [JSON
-// text], "best": [[JSON text, limit]]}: the personas, the scenario suite and bad input) through
-// compare_json and best_plans_json, lets a Python error reach JavaScript, makes a memory snapshot
+// text], "best": [[JSON text, limit]], "answer": [[JSON text, what-if line JSON]]}: the personas,
+// the scenario suite and bad input) through compare_json, best_plans_json and answer_json (the
+// page's call), lets a Python error reach JavaScript, makes a memory snapshot
 // (as the build does), then writes the archive names of every module loaded from the zip.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,10 +15,11 @@ const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs"))
 const quiet = () => {};
 const pyodide = await loadPyodide({ indexURL: `${runtime}/`, stdLibURL: stdlib, _makeSnapshot: true, stdout: quiet, stderr: quiet });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
-const { compare_json: compare, best_plans_json: best } = pyodide.pyimport("comparator");
+const { compare_json: compare, best_plans_json: best, answer_json: answer } = pyodide.pyimport("comparator");
 const workload = JSON.parse(readFileSync(workloadPath, "utf8"));
 for (const profile of workload.compare) compare(profile);
 for (const [profile, limit] of workload.best) best(profile, limit);
+for (const [profile, line] of workload.answer) answer(profile, line);
 try {
   pyodide.runPython("raise ValueError('an error on its way to JavaScript')");
 } catch (error) {

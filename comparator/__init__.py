@@ -3,11 +3,22 @@
 Standard library only, so the same code runs in CPython, in the site build and in Pyodide.
 """
 
+from ._answer import break_even_premiums, deciding_lines, what_if
 from ._best import DEFAULT_LIMIT, best_plans
 from ._compare import compare
 from ._profile import ProfileError
 
-__all__ = ["ProfileError", "best_plans", "best_plans_json", "compare", "compare_json"]
+__all__ = [
+    "ProfileError",
+    "answer_json",
+    "best_plans",
+    "best_plans_json",
+    "break_even_premiums",
+    "compare",
+    "compare_json",
+    "deciding_lines",
+    "what_if",
+]
 
 
 def compare_json(profile_json: str) -> str:
@@ -23,6 +34,17 @@ def best_plans_json(profile_json: str, limit: int = DEFAULT_LIMIT) -> str:
     from ._best import best_plans_parsed
 
     return _json_entry(profile_json, lambda profile, data: best_plans_parsed(profile, data, limit))
+
+
+def answer_json(profile_json: str, what_if_line: str = "null") -> str:
+    """The comparator page's one call per input: {"result": compare, "best": best_plans (3),
+    "break_even", "deciding", and with what_if_line = "[person, line]" also "what_if"}; errors as
+    in compare_json (the profile's first, then the line's)."""
+    import json
+
+    from ._answer import answer_parsed
+
+    return _json_entry(profile_json, lambda profile, data: answer_parsed(profile, data, json.loads(what_if_line)))
 
 
 def _json_entry(profile_json: str, answer) -> str:

@@ -28,11 +28,11 @@ from decimal import Decimal
 
 from ._cheapest import smallest_sums
 from ._data import PolicyData, policy_data
-from ._explain import Explainer
+from ._english import explainer
 from ._household import Part, PersonFigures, evaluate_part, figures_json, plan_figures
 from ._profile import AV_PACKAGES, DENTAL_PACKAGES, Holding, Profile, ProfileError, parse_profile
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "best_plans", "best_plans_parsed"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "PlanSearch", "best_plans", "best_plans_json_parts", "best_plans_parsed"]
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
@@ -78,14 +78,15 @@ class _Ranks:
         return (total * self.premium_scale + premium) * self.choice_scale + choice
 
 
-class _PlanSearch:
+class PlanSearch:
     """Every person's parts under every package they could hold, the groups of plans and their ranks."""
 
     def __init__(self, profile: Profile, data: PolicyData):
-        say = Explainer()
+        say = explainer(profile.lang)
         self.profile, self.household = profile, data.household
         self.av_choices = _candidates("av", profile, data)
-        dental_choices = _candidates("dental", profile, data)
+        self.data, self.say = data, say
+        self.dental_choices = dental_choices = _candidates("dental", profile, data)
         under = self.household["children_under"]
         self.adults = [i for i, person in enumerate(profile.persons) if person.age >= under]
         self.children = [i for i, person in enumerate(profile.persons) if person.age < under]
@@ -113,6 +114,20 @@ class _PlanSearch:
             )
             for i in self.adults
         }
+
+    def part(self, index: int, kind: str, package: str | None) -> Part:
+        """The person's part under any package, also one that is no candidate (evaluated once)."""
+        parts = self.av if kind == "av" else self.dental
+        if (index, package) not in parts:
+            person = self.profile.persons[index]
+            parts[index, package] = evaluate_part(person, kind, package, self.profile, self.data, self.say)
+        return parts[index, package]
+
+    def person_figures(self, holdings: tuple[Holding, ...]) -> list[PersonFigures]:
+        return [
+            PersonFigures(holding, self.part(i, "av", holding.av), self.part(i, "dental", holding.dental))
+            for i, holding in enumerate(holdings)
+        ]
 
     def rank(self, index: int, holding: Holding) -> int:
         return self.ranks.of(index, self.av[index, holding.av], self.dental[index, holding.dental], holding)
@@ -147,11 +162,7 @@ class _PlanSearch:
             yield children_rank + total, tuple(adults.get(i, child) for i in range(len(self.profile.persons)))
 
     def plan_json(self, holdings: tuple[Holding, ...]) -> dict:
-        persons = [
-            PersonFigures(holding, self.av[i, holding.av], self.dental[i, holding.dental])
-            for i, holding in enumerate(holdings)
-        ]
-        figures = figures_json(plan_figures(persons))
+        figures = figures_json(plan_figures(self.person_figures(holdings)))
         return {
             "persons": [
                 {"name": person.name, "av": holding.av, "dental": holding.dental}
@@ -161,15 +172,20 @@ class _PlanSearch:
         }
 
 
-def best_plans_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
+def best_plans_json_parts(profile: Profile, data: PolicyData, limit: int) -> tuple[dict, PlanSearch, list]:
+    """best_plans' answer, the search behind it and every plan's holdings, for the page's insights."""
     limit = _checked_limit(limit)
-    search = _PlanSearch(profile, data)
+    search = PlanSearch(profile, data)
     streams = [search.cheapest(highest, options) for highest, options in search.groups()]
-    cheapest = itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)
-    result = {"year": profile.year, "plans": [search.plan_json(holdings) for _, holdings in cheapest]}
+    cheapest = [holdings for _, holdings in itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)]
+    result = {"year": profile.year, "plans": [search.plan_json(holdings) for holdings in cheapest]}
     if not search.adults:
-        result["explanation"] = data.household["child_explanation_without_adult"]
-    return result
+        result["explanation"] = search.say.text(data.household, "child_explanation_without_adult")
+    return result, search, cheapest
+
+
+def best_plans_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
+    return best_plans_json_parts(profile, data, limit)[0]
 
 
 def best_plans(profile: dict, limit: int = DEFAULT_LIMIT) -> dict:

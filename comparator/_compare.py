@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._data import PolicyData, policy_data
 from ._engine import LineResult
-from ._explain import Explainer
+from ._english import explainer
 from ._household import Part, PersonFigures, evaluate_part, figures_json, holdings, plan_figures
 from ._money import to_json_number
 from ._profile import Combination, PersonsPackages, Profile, parse_profile
@@ -52,7 +52,7 @@ class _Parts:
     default combinations hold ten parts per person, twenty combinations nine)."""
 
     def __init__(self, profile: Profile, data: PolicyData):
-        self.profile, self.data, self.say = profile, data, Explainer()
+        self.profile, self.data, self.say = profile, data, explainer(profile.lang)
         self._kept: dict[tuple[int, str, str | None], Part] = {}
 
     def __call__(self, index: int, kind: str, package: str | None) -> Part:

@@ -32,6 +32,7 @@ _FIELDS = {
     "dental": "tandartspakket",
     "premiums": "premies",
     "limit": "aantal plannen",
+    "lang": "taal",
 }
 # One item of a list, counted from 1 as the page counts.
 _ITEMS = {"persons": "persoon", "care": "zorgregel", "packages": "combinatie"}
@@ -48,6 +49,7 @@ _EXPECTED = [
     (r"must be text of at most (\d+) characters", r"moet tekst van hoogstens \1 tekens zijn"),
     (r"must be Unicode text without lone surrogates", "moet geldige tekst zijn, zonder losse surrogaattekens"),
     (r'must be "female", "male" or absent', 'moet "female" of "male" zijn, of ontbreken'),
+    (r'must be "nl" or "en"', 'moet "nl" of "en" zijn'),
     (r"must be a list of at most (\d+) care lines", r"moet een lijst van hoogstens \1 zorgregels zijn"),
     (r"must be a list of (\d+) to (\d+) persons", r"moet een lijst van \1 tot en met \2 personen zijn"),
     (

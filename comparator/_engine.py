@@ -150,16 +150,16 @@ def line_terms(
     if benefit is None:
         excluded = package["not_covered"].get(line.id)
         if excluded:
-            return Decided("not_covered", excluded["article"], excluded["explanation"])
-        return Decided("not_covered", chapter, say.not_in_package(package["title"]))
+            return Decided("not_covered", excluded["article"], say.text(excluded, "explanation"))
+        return Decided("not_covered", chapter, say.not_in_package(say.text(package, "title")))
     rule_index, rule, eligibility = _choose_rule(benefit["rules"], person)
     article = rule.get("article", benefit["article"])
     if eligibility is None:
         return Decided("unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
     if not eligibility:
-        return Decided("not_covered", article, rule["not_eligible"])
+        return Decided("not_covered", article, say.text(rule, "not_eligible"))
     if "unknown" in rule:
-        return Decided("unknown", article, say.unknown(rule["unknown"]["reason"]))
+        return Decided("unknown", article, say.unknown(say.text(rule["unknown"], "reason")))
     unit_max = rule.get("unit_max")
     if not line.contracted and "non_contracted" in rule:
         if rule["non_contracted"] == "unknown":
@@ -289,7 +289,7 @@ class _Step:
             earlier = _pool_earlier(key, self.line, self.package, self.ledger)
             remaining = max(ZERO, limit["amount"] - used - earlier)
             if reimbursed > remaining:
-                partners = _pool_partners(limit, self.line, self.package, data)
+                partners = _pool_partners(limit, self.line, self.package, data, self.say)
                 self.notes.append(self.say.amount_limit(limit, remaining, used, earlier, partners))
                 reimbursed = remaining
         for key in keys:
@@ -315,7 +315,7 @@ def _pool_earlier(key: str, line: CareLine, package: dict, ledger: PersonLedger)
     return ledger.earlier_amount.get(line.id, ZERO)
 
 
-def _pool_partners(limit: dict, line: CareLine, package: dict, data: PolicyData) -> list[str]:
+def _pool_partners(limit: dict, line: CareLine, package: dict, data: PolicyData, say: Explainer) -> list[str]:
     if "pool" not in limit:
         return []
-    return [data.catalogue[i]["title"] for i in package["pools"][limit["pool"]] if i != line.id]
+    return [say.text(data.catalogue[i], "title") for i in package["pools"][limit["pool"]] if i != line.id]

@@ -37,7 +37,14 @@ def _percent(rate: Decimal) -> str:
 
 
 class Explainer:
-    """Builds the explanation of one line from the clauses the engine hands it."""
+    """Builds the explanation of one line from the clauses the engine hands it, in Dutch."""
+
+    def text(self, entry: dict, key: str) -> str:
+        """A text of the policy data in this explainer's language (English sits beside it as `key_en`)."""
+        return entry[key]
+
+    def kind_title(self, kind: str) -> str:
+        return {"av": "aanvullende verzekering", "dental": "tandartsverzekering"}[kind]
 
     def no_package(self, kind_title: str) -> str:
         return f"Geen {kind_title} gekozen, dus geen vergoeding."

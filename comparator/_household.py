@@ -23,7 +23,6 @@ __all__ = ["Part", "PersonFigures", "PlanFigures", "evaluate_part", "figures_jso
 
 ADULT_AGE = 18  # art. 1.5.1: no premium before 18
 DENTAL_CHAPTER = "8"
-KIND_TITLES = {"av": "aanvullende verzekering", "dental": "tandartsverzekering"}
 
 
 def _highest_av(avs, household: dict) -> str | None:
@@ -65,14 +64,16 @@ def _premium_year(person: Person, kind: str, package: str | None, profile: Profi
     return None if monthly is None else 12 * monthly
 
 
-def _child_without(kind: str, package: str | None, person: Person, household: dict) -> tuple[str, str] | None:
+def _child_without(
+    kind: str, package: str | None, person: Person, household: dict, say: Explainer
+) -> tuple[str, str] | None:
     """(article, explanation) when art. 1.2.2 leaves a child without benefits of `kind`: no dental
     benefits, and no av when no adult has one."""
     if person.age >= household["children_under"] or (kind == "av" and package is not None):
         return None
     if kind == "dental":
-        return household["child_dental"]["article"], household["child_dental"]["explanation"]
-    return household["child_article"], household["child_explanation_without_av"]
+        return household["child_dental"]["article"], say.text(household["child_dental"], "explanation")
+    return household["child_article"], say.text(household, "child_explanation_without_av")
 
 
 def evaluate_part(
@@ -81,7 +82,7 @@ def evaluate_part(
     """The person's lines of `kind` evaluated under `package` (None: none of that kind), in their order."""
     indices = [i for i, line in enumerate(person.care) if data.catalogue[line.id]["kind"] == kind]
     household, results = data.household, {}
-    without = _child_without(kind, package, person, household) if indices else None
+    without = _child_without(kind, package, person, household, say) if indices else None
     if without:
         article, explanation = without
         for i in indices:
@@ -93,7 +94,7 @@ def evaluate_part(
             chapter = terms_of["chapter"]
         else:
             chapter = household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
-        terms = {i: line_terms(person.care[i], terms_of, KIND_TITLES[kind], chapter, person, say) for i in indices}
+        terms = {i: line_terms(person.care[i], terms_of, say.kind_title(kind), chapter, person, say) for i in indices}
         ledger = PersonLedger(person)
         # Limits go to the most reimbursed units first (see claim_priority); results keep the lines' order.
         for i in sorted(indices, key=lambda i: -claim_priority(person.care[i], terms[i])):

@@ -1,10 +1,10 @@
-"""Exact euro amounts: Decimal in, cents rounded half up, Dutch notation out."""
+"""Exact euro amounts: Decimal in, cents rounded half up, Dutch (or English) notation out."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["CENT", "ZERO", "cents", "euro", "to_json_number"]
+__all__ = ["CENT", "ZERO", "cents", "euro", "euro_en", "to_json_number"]
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -18,6 +18,11 @@ def euro(amount: Decimal) -> str:
     """€ 1.234,50: the notation a Dutch reader expects, as on every page of the site."""
     whole, _, fraction = f"{cents(amount):,.2f}".partition(".")
     return f"€ {whole.replace(',', '.')},{fraction}"
+
+
+def euro_en(amount: Decimal) -> str:
+    """€1,234.50: the notation of the English explanations."""
+    return f"€{cents(amount):,.2f}"
 
 
 def to_json_number(amount: Decimal) -> float:

@@ -114,6 +114,10 @@ class Profile:
     persons: tuple[Person, ...]
     combinations: tuple[Combination | PersonsPackages, ...]
     premiums: dict[str, dict[str, Decimal]]
+    lang: str = "nl"  # the language of the explanations; figures do not depend on it
+
+
+LANGUAGES = ("nl", "en")
 
 
 def _shown(value) -> str:
@@ -307,7 +311,7 @@ DEFAULT_COMBINATIONS = tuple(Combination(av, av if av in DENTAL_PACKAGES else No
 
 
 def parse_profile(value, data: PolicyData) -> Profile:
-    profile = _object(value, "profile", ("year", "persons", "packages", "premiums"), required=("persons",))
+    profile = _object(value, "profile", ("year", "persons", "packages", "premiums", "lang"), required=("persons",))
     year = profile.get("year", 2020)
     # == on a signalling NaN (a Decimal from Python, never from JSON) raises instead of answering
     if isinstance(year, bool) or (isinstance(year, Decimal) and year.is_snan()) or year != 2020:
@@ -325,11 +329,15 @@ def parse_profile(value, data: PolicyData) -> Profile:
         parsed_combinations = tuple(
             _package_entry(c, f"packages[{i}]", parsed_persons, data) for i, c in enumerate(combinations)
         )
+    lang = profile.get("lang", "nl")
+    if lang not in LANGUAGES:
+        raise _fail("lang", 'must be "nl" or "en"', lang)
     return Profile(
         year=2020,
         persons=parsed_persons,
         combinations=parsed_combinations,
         premiums=_premiums(profile.get("premiums", {})),
+        lang=lang,
     )
 
 

@@ -1,10 +1,12 @@
-// Runs comparator.compare_json and best_plans_json inside Pyodide under Node, once for many profiles.
+// Runs comparator.compare_json, best_plans_json and answer_json inside Pyodide under Node, once for many profiles.
 //   node tests/pyodide_compare.mjs REPO_ROOT INPUT.json [STDLIB_ZIP]
 // With STDLIB_ZIP, Pyodide starts with that standard library (the site's, cut to what the engine
 // imports) instead of the runtime's whole one.
-// INPUT.json is {"compare": [profile JSON texts], "best": [[profile JSON text, limit], ...]}; stdout
-// gets {"results": compare's texts, "best": best_plans' texts, each in input order, "modules":
-// sys.modules afterwards, "stdlib": the names in the standard library's zip}. Python's own output goes to stderr so stdout stays one JSON document.
+// INPUT.json is {"compare": [profile JSON texts], "best": [[profile JSON text, limit], ...],
+// "answer": [[profile JSON text, what-if line JSON text], ...]}; stdout gets {"results": compare's
+// texts, "best": best_plans' texts, "answers": answer_json's texts, each in input order, "modules":
+// sys.modules afterwards, "stdlib": the names in the standard library's zip}. Python's own output
+// goes to stderr so stdout stays one JSON document.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
@@ -31,8 +33,9 @@ const comparator = pyodide.pyimport("comparator");
 const input = JSON.parse(readFileSync(inputPath, "utf8"));
 const results = input.compare.map((profile) => comparator.compare_json(profile));
 const best = input.best.map(([profile, limit]) => comparator.best_plans_json(profile, limit));
+const answers = (input.answer ?? []).map(([profile, line]) => comparator.answer_json(profile, line));
 const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
 const stdlib = JSON.parse(
   pyodide.runPython("import json, sys, zipfile; json.dumps(zipfile.ZipFile(next(p for p in sys.path if p.endswith('.zip'))).namelist())"),
 );
-process.stdout.write(JSON.stringify({ results, best, modules, stdlib }));
+process.stdout.write(JSON.stringify({ results, best, answers, modules, stdlib }));

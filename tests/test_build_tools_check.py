@@ -150,3 +150,12 @@ def test_the_command_prints_the_report_and_exits_0_on_the_real_data():
     assert run.returncode == 0, run.stderr
     assert "Article headings of ch. 2-8 mapped: 160/160 (100%)" in run.stdout
     assert "0 problem(s)" in run.stdout
+
+
+def test_a_dutch_text_without_its_english_twin_is_caught_at_its_entry(policies):
+    """The English edition adds only text, kept beside the Dutch it translates; none may be missing."""
+    edit(policies, "policies/catalogue.yaml", '    title_en: "Condoms"\n', "")
+    line = edit(policies, PRIMAIR, "        not_eligible_en: ", "        not_eligible_nl: ")
+    found = problems_of(policies)
+    assert any(p.startswith("policies/catalogue.yaml:") and "'title_en' is a required property" in p for p in found)
+    assert f"{PRIMAIR}:{line - 3}: benefits.2.rules.0: 'not_eligible_en' is a dependency of 'not_eligible'" in found

@@ -67,6 +67,8 @@ def test_the_workload_holds_the_personas_the_scenarios_and_bad_input():
     assert len(workload["compare"]) >= len(personas) + 90 + len(BAD_INPUT)
     assert workload["compare"][-len(BAD_INPUT) :] == list(BAD_INPUT)
     assert {limit for _, limit in workload["best"]} >= {3}
+    assert [json.loads(workload["answer"][0][0]), workload["answer"][0][1]] == [personas[0]["profile"], "null"]
+    assert {line for _, line in workload["answer"]} >= {"[0, 0]", "[1, 0]", "null"}
 
 
 def test_compiling_for_another_python_is_refused(tmp_path):

@@ -2,10 +2,11 @@
 
 The scenario profiles (tests/scenarios/*.yaml) and a few bad profiles run through
 `comparator.compare_json`, and the comparator page's personas (docs/vergelijker/personas.json)
-through `comparator.best_plans_json`, here and inside real Pyodide under Node (npm `pyodide`,
-pinned in package-lock.json), in one Node run because Pyodide takes seconds to start. Pyodide runs
-with the standard library the site ships, cut to what the engine's workload imports
-(build_tools/_pyodide.py, traced at build time): a module the cut left out fails an import here.
+through `comparator.best_plans_json` and `comparator.answer_json` (with each of their care lines'
+"wat als?"), here and inside real Pyodide under Node (npm `pyodide`, pinned in package-lock.json),
+in one Node run because Pyodide takes seconds to start. Pyodide runs with the standard library
+the site ships, cut to what the engine's workload imports (build_tools/_pyodide.py, traced at
+build time): a module the cut left out fails an import here.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 from scenario_plugin import load_all_cases
 
 from build_tools.hooks.comparator_assets import engine_files
-from comparator import best_plans_json, compare_json
+from comparator import answer_json, best_plans_json, compare_json
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve().parent / "pyodide_compare.mjs"
@@ -62,6 +63,21 @@ def _best_plans_inputs() -> list[tuple[str, str, int]]:
     ]
 
 
+def _answer_inputs() -> list[tuple[str, str, str]]:
+    """(name, profile JSON, what-if line JSON): every persona without a chart and with each of its lines."""
+    personas = json.loads(PERSONAS.read_text(encoding="utf-8"))["personas"]
+    inputs = []
+    for persona in personas:
+        text = json.dumps(persona["profile"], ensure_ascii=False)
+        lines = [
+            json.dumps([p, i])
+            for p, person in enumerate(persona["profile"]["persons"])
+            for i in range(len(person["care"]))
+        ]
+        inputs += [(f"persona {persona['id']}, what if {line}", text, line) for line in ["null", *lines]]
+    return inputs
+
+
 @pytest.fixture(scope="module")
 def in_pyodide(tmp_path_factory) -> dict:
     """{"results": compare's texts for _profiles(), "best": best_plans' for _best_plans_inputs(),
@@ -75,8 +91,10 @@ def in_pyodide(tmp_path_factory) -> dict:
     inputs = tmp_path_factory.mktemp("parity") / "profiles.json"
     compare_inputs = [text for _, text in _profiles()]
     best_inputs = [[text, limit] for _, text, limit in _best_plans_inputs()]
+    answer_inputs = [[text, line] for _, text, line in _answer_inputs()]
     inputs.write_text(
-        json.dumps({"compare": compare_inputs, "best": best_inputs}, ensure_ascii=False), encoding="utf-8"
+        json.dumps({"compare": compare_inputs, "best": best_inputs, "answer": answer_inputs}, ensure_ascii=False),
+        encoding="utf-8",
     )
     run = subprocess.run(
         [node, str(SCRIPT), str(REPO), str(inputs), str(engine_files()[1])],
@@ -113,6 +131,18 @@ def test_pyodide_best_plans_are_byte_identical_to_cpython(in_pyodide):
         f"{name}\n  CPython: {mine}\n  Pyodide: {theirs}"
         for (name, text, limit), theirs in zip(inputs, in_pyodide["best"], strict=True)
         if (mine := best_plans_json(text, limit)).encode("utf-8") != theirs.encode("utf-8")
+    ]
+    assert not different, f"{len(different)} of {len(inputs)} inputs differ:\n" + "\n".join(different[:10])
+
+
+@pytest.mark.pyodide
+def test_pyodide_answers_are_byte_identical_to_cpython(in_pyodide):
+    inputs = _answer_inputs()
+    assert len(in_pyodide["answers"]) == len(inputs) > 20
+    different = [
+        f"{name}\n  CPython: {mine}\n  Pyodide: {theirs}"
+        for (name, text, line), theirs in zip(inputs, in_pyodide["answers"], strict=True)
+        if (mine := answer_json(text, line)).encode("utf-8") != theirs.encode("utf-8")
     ]
     assert not different, f"{len(different)} of {len(inputs)} inputs differ:\n" + "\n".join(different[:10])
 

@@ -26,7 +26,7 @@ PAGES = {
     "glossary": "begrippen/",
     "conditions": "voorwaarden/algemeen/",
     "not-found": "bestaat-niet/",
-    "comparator": None,  # with results, from a share link
+    "comparator": None,  # with results, from a share link, and a "wat als?" chart
     "search": None,  # the search dialog open with results
 }
 FOUND: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -53,6 +53,10 @@ def open_page(page, base: str, kind: str) -> None:
     if kind == "comparator":
         page.goto(share_link(base, PERSONAS[1]["profile"]))
         page.wait_for_selector(READY)
+        # with a "wat als?" chart drawn, and its figures as a table open
+        page.select_option("[data-what-if-select]", "1.1")
+        page.locator("[data-what-if] ~ .cmp-what-if-table summary").click()
+        page.locator(".cmp-what-if-table tbody tr").first.wait_for()
     elif kind == "search":
         page.goto(base)
         page.keyboard.press("/")

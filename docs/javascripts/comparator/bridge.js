@@ -1,5 +1,5 @@
 // The page's side of the engine worker (as in Pyodide's web worker example).
-// compare(json) resolves with {result}; {failure} (the engine raised an error); {crashed} (Pyodide
+// compare(json, whatIf) resolves with the engine's answer ({result, best, ...}, see worker.js); {failure} (the engine raised an error); {crashed} (Pyodide
 // failed fatally: a new worker is started); {timeout: ms} (the computation ran longer than
 // `computeTimeout`: stopped, a new worker is started); or {superseded} (a newer computation took its
 // place). watch(fn) reports {state, detail} with state "loading", "ready" or "error"; a start that
@@ -81,7 +81,7 @@ export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout
     if (ready && !running && waiting) {
       running = { ...waiting, id: ++lastId, since: performance.now() };
       waiting = null;
-      worker.postMessage({ id: running.id, profile: running.json });
+      worker.postMessage({ id: running.id, profile: running.json, whatIf: running.whatIf });
     }
     if (!running) return;
     const limit = waiting ? Math.min(PATIENCE, computeTimeout) : computeTimeout;
@@ -101,11 +101,11 @@ export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout
       watcher(current);
       return () => watchers.delete(watcher);
     },
-    compare(json) {
+    compare(json, whatIf = null) {
       if (current.state === "error") return Promise.resolve({ failure: current.detail });
       return new Promise((resolve) => {
         waiting?.resolve({ superseded: true });
-        waiting = { json, resolve };
+        waiting = { json, whatIf, resolve };
         next();
       });
     },

@@ -5,11 +5,12 @@ import assets from "../../assets/comparator/build.js";
 import { cannotLoad } from "./app.js";
 import { FILE_FAILED } from "./bridge.js";
 import { answerSummary, renderBest } from "./best.js";
-import { el, uid } from "./dom.js";
+import { el, euro, uid } from "./dom.js";
 import { ComparatorForm } from "./form.js";
 import { defaultState, stateFromProfile, validate } from "./model.js";
 import { renderResults } from "./results.js";
 import { linkedJson, shareLink } from "./share.js";
+import { renderWhatIf } from "./what_if.js";
 
 const assetBase = new URL("../../assets/comparator/", import.meta.url);
 const siteRoot = new URL("../../", import.meta.url);
@@ -22,6 +23,7 @@ const PROGRESS = {
 // The form survives a reload, Back/Forward and a visit to an article: it is kept in this browser
 // tab's sessionStorage (on the device, gone when the tab closes; the page's privacy note says so).
 const KEPT_FORM = "vergelijker-formulier";
+const KEPT_WHAT_IF = "vergelijker-wat-als"; // the care line chosen under "Wat als?", kept alike
 let formData;
 let current;
 
@@ -47,11 +49,13 @@ class ComparatorPage {
     this.catalogue = new Map(data.care.map((item) => [item.id, item]));
     this.ticket = 0;
     this.open = new Set();
+    this.whatIf = null; // [person, line] chosen under "Wat als?"
     this.engineState = { state: "loading", detail: "start" };
     this.form = new ComparatorForm(data, () => this.compute());
     this.buildResults();
     this.buildShare();
-    root.replaceChildren(this.personas(), this.form.node, this.results, this.share);
+    this.buildSticky();
+    root.replaceChildren(this.personas(), this.form.node, this.results, this.share, this.sticky);
     this.restore();
     this.unwatch = engine.watch((state) => this.engineChanged(state));
     this.fromHash() || this.compute();
@@ -60,6 +64,8 @@ class ComparatorPage {
   /** The form as this tab last had it, or the default; a share link (fromHash) replaces either. */
   restore() {
     try {
+      const line = JSON.parse(sessionStorage.getItem(KEPT_WHAT_IF));
+      if (Array.isArray(line) && line.length === 2 && line.every(Number.isInteger)) this.whatIf = line;
       const kept = JSON.parse(sessionStorage.getItem(KEPT_FORM));
       if (Array.isArray(kept?.persons) && Array.isArray(kept?.packages)) return this.form.load(kept);
     } catch {
@@ -137,6 +143,25 @@ class ComparatorPage {
     );
   }
 
+  // On a phone, once there is an answer: the best plan's total and a jump to it, stuck to the
+  // bottom of the screen. Hidden while a form field has the focus (comparator.css), so that it
+  // never covers what the visitor is typing in.
+  buildSticky() {
+    this.stickyText = el("span", { class: "cmp-sticky-text" });
+    this.sticky = el(
+      "div",
+      { class: "cmp-sticky", role: "region", "aria-label": "Samenvatting van de uitkomst", hidden: true },
+      this.stickyText,
+      el("button", { type: "button", class: "cmp-sticky-jump", onclick: () => this.toResults() }, "Naar de uitkomst"),
+    );
+  }
+
+  showSticky(best) {
+    const top = best.plans[0];
+    this.sticky.hidden = Boolean(best.explanation) || !top;
+    if (top) this.stickyText.textContent = `Goedkoopst: ${euro(top.total_year)} per jaar`;
+  }
+
   buildShare() {
     const headingId = uid();
     const inputId = uid();
@@ -169,7 +194,10 @@ class ComparatorPage {
     this.status.classList.toggle("cmp-prompt", prompt);
     this.results.setAttribute("aria-busy", String(state === "loading"));
     this.status.textContent = message;
-    if (state !== "ready") this.output.replaceChildren();
+    if (state !== "ready") {
+      this.output.replaceChildren();
+      this.sticky.hidden = true;
+    }
   }
 
   engineChanged(state) {
@@ -243,6 +271,29 @@ class ComparatorPage {
     this.request(json, () => profile, "De rekenmodule weigerde de invoer");
   }
 
+  /** "Wat als?": the same input again, with the chosen care line's chart. */
+  chooseWhatIf(choice) {
+    this.whatIf = choice;
+    try {
+      sessionStorage.setItem(KEPT_WHAT_IF, JSON.stringify(choice));
+    } catch {
+      // not kept; the chart still shows
+    }
+    this.refocusWhatIf = true;
+    if (this.lastRequest) this.request(...this.lastRequest);
+  }
+
+  /** The chosen "wat als?" line if the profile still has it. */
+  whatIfFor(json) {
+    if (!this.whatIf) return null;
+    const [person, line] = this.whatIf;
+    try {
+      return JSON.parse(json).persons[person]?.care?.[line] ? this.whatIf : null;
+    } catch {
+      return null; // a share link that is not JSON: the engine says what is wrong with it
+    }
+  }
+
   where(path) {
     const [kind, index, sub, line] = path.split(".");
     if (kind === "persons") {
@@ -256,10 +307,11 @@ class ComparatorPage {
 
   /** Send JSON to the engine; when its answer is still the latest, show it (accepted() gives the profile). */
   async request(json, accepted, refusal) {
+    this.lastRequest = [json, accepted, refusal];
     const ticket = ++this.ticket;
     if (this.engineState.state === "error") return;
     if (this.engineState.state === "loading") this.show("loading", "De uitkomst volgt zodra de rekenmodule klaar is.");
-    const reply = await this.engine.compare(json);
+    const reply = await this.engine.compare(json, this.whatIfFor(json));
     if (ticket !== this.ticket) return; // a newer request is on its way (the engine may have dropped this one)
     if (reply.timeout) {
       const seconds = reply.timeout / 1000;
@@ -278,9 +330,16 @@ class ComparatorPage {
     const link = (article, dental) => this.articleLink(article, dental);
     // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
     const ranked = !reply.best.explanation;
-    const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked });
-    this.output.replaceChildren(renderBest(reply.best, reply.result.results[0].cost, profile, link), output);
+    // An explanation opened just now may not have sent its toggle event yet (a click on it also
+    // ends the edit of a field, which recomputes): keep what the page shows open.
+    this.output.querySelectorAll(".cmp-detail").forEach((details, i) => (details.open ? this.open.add(i) : this.open.delete(i)));
+    const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked, breakEven: reply.break_even });
+    const whatIf = renderWhatIf(reply, profile, { catalogue: this.catalogue, choice: this.whatIfFor(json), choose: (choice) => this.chooseWhatIf(choice) });
+    this.output.replaceChildren(renderBest(reply, profile, { link, catalogue: this.catalogue }), whatIf ?? "", output);
     this.show("ready", answerSummary(reply.best));
+    this.showSticky(reply.best);
+    if (this.refocusWhatIf) this.output.querySelector("[data-what-if-select]")?.focus();
+    this.refocusWhatIf = false;
     performance.mark("comparator:results"); // read by tests/bench/bench_comparator.py
   }
 

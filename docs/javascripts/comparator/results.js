@@ -2,6 +2,7 @@
 // and per line the explanation with a link to its article. One element per combination carries the
 // contract's data-* hooks: the summary table's row.
 
+import { breakEvenSentence } from "./best.js";
 import { el, euro, plain, svg } from "./dom.js";
 
 const STATUS = { covered: "volledig vergoed", partial: "deels vergoed", not_covered: "niet vergoed", unknown: "onbekend" };
@@ -42,7 +43,16 @@ const COLUMNS = ["Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"
 const cell = (column, value, attributes = {}) =>
   el("td", { role: "cell", ...attributes }, el("span", { class: "cmp-cell-label", "aria-hidden": "true" }, COLUMNS[column]), value);
 
-function summaryTable(results, best) {
+// Beside a row whose total is unknown: the premium at which its unknown package would win (engine).
+function breakEvenNotes(r, breakEven) {
+  if (r.total_year !== null) return null;
+  const held = breakEven.filter((entry) => r[entry.kind] === entry.package);
+  return held.map((entry) =>
+    el("span", { class: "cmp-break-even", "data-break-even": `${entry.kind}:${entry.package}` }, breakEvenSentence(entry)),
+  );
+}
+
+function summaryTable(results, best, breakEven) {
   const rows = results.map((r, i) =>
     el(
       "tr",
@@ -63,6 +73,7 @@ function summaryTable(results, best) {
         combinationName(r),
         best.has(i) && el("strong", { class: "cmp-badge" }, "Goedkoopst"),
         !r.complete && el("span", { class: "cmp-badge cmp-badge--unknown" }, "Onvolledig"),
+        breakEvenNotes(r, breakEven),
       ),
       cell(0, euro(r.total_year), { class: "cmp-total" }),
       cell(1, euro(r.premium_year)),
@@ -199,7 +210,7 @@ function explanations(results, profile, catalogue, link, open) {
 }
 
 /** The output for a result; `profile` is the profile it was computed from (names, counts, prices). */
-export function renderResults(result, profile, { catalogue, link, open, ranked = true }) {
+export function renderResults(result, profile, { catalogue, link, open, ranked = true, breakEven = [] }) {
   const results = result.results;
   const best = ranked ? cheapest(results) : new Set();
   const incomplete = results.some((r) => !r.complete);
@@ -210,7 +221,7 @@ export function renderResults(result, profile, { catalogue, link, open, ranked =
     // The answer card above ranks plans per person; here everyone holds the same combination.
     el("h3", {}, "Als iedereen hetzelfde pakket neemt"),
     el("p", { class: "cmp-combinations-summary" }, summarize(results, ranked)),
-    summaryTable(results, best),
+    summaryTable(results, best, breakEven),
     incomplete && el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom."),
     unknownPremium && el("p", { class: "cmp-note" }, "Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal."),
     chart(results, best),

@@ -90,26 +90,23 @@ const engine = (async () => {
   }
   say("loading", "engine");
   pyodide.unpackArchive(await wheel, "wheel"); // the files, for anything imported later
-  const { compare_json: compare, best_plans_json: best } = pyodide.pyimport("comparator");
-  return { pyodide, compare, best, start };
+  const { answer_json: answer } = pyodide.pyimport("comparator");
+  return { pyodide, answer, start };
 })();
 engine.then(({ start }) => say("ready", start), (error) => say("error", message(error)));
 
-const BEST_LIMIT = 3; // the answer and two runners-up
 let keeping; // the snapshot on its way into Cache Storage
 
 // One computation at a time (bridge.js posts the next when this one has answered). After a fatal
 // error Pyodide can no longer be used: the page then starts a new worker.
-addEventListener("message", async ({ data: { id, profile } }) => {
+// One engine call per input: compare, the three cheapest plans, the break-even premiums, the lines
+// that decide, and for whatIf = [person, line] the "wat als?" chart (comparator.answer_json).
+addEventListener("message", async ({ data: { id, profile, whatIf } }) => {
   if (id === undefined) return;
   try {
-    const { pyodide, compare, best, start } = await engine;
-    const result = JSON.parse(compare(profile));
-    // The page leads with the household's cheapest plans; one round trip, so superseding and time
-    // limits cover both.
-    const answer = { id, result };
-    if (!result.error) answer.best = JSON.parse(best(profile, BEST_LIMIT));
-    postMessage(answer);
+    const { pyodide, answer, start } = await engine;
+    const reply = JSON.parse(answer(profile, JSON.stringify(whatIf ?? null)));
+    postMessage(reply.error ? { id, result: reply } : { id, ...reply });
     if (start === "fresh" && !keeping) keeping = keepSnapshot(pyodide).catch(() => {}); // kept or not, the engine works
   } catch (error) {
     postMessage({ id, failure: message(error), fatal: Boolean(error?.pyodide_fatal_error) });

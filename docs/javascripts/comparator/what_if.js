@@ -1,0 +1,149 @@
+// "Wat als?": for a care line the visitor picks, the total per year of the best plans against the
+// line's quantity (sessions or euros), as a small SVG line chart with the same figures in a table,
+// and the engine's crossings as sentences ("Vanaf 31 behandelingen is Excellent goedkoper dan
+// Ideaal"). The figures come from the engine (answer_json's what_if); only plans with a known total
+// are drawn (best_plans never ranks an unknown premium).
+
+import { PACKAGE } from "./best.js";
+import { el, euro, svg, uid } from "./dom.js";
+
+const PLURAL = { behandeling: "behandelingen", consult: "consulten", uur: "uur", dag: "dagen", keer: "keer" };
+const WIDTH = 400;
+const HEIGHT = 220;
+const PAD = { left: 56, right: 12, top: 12, bottom: 34 };
+const STYLES = ["cmp-line-1", "cmp-line-2", "cmp-line-3"]; // colour and dash: told apart without colour too
+
+const adults = (profile) => profile.persons.filter((person) => person.age >= 18).length;
+
+/** "Ideaal + tandarts Primair" for a household of one adult, else "Plan 2" (as numbered in the answer card). */
+export function planLabel(plan, index, profile) {
+  if (adults(profile) !== 1) return `Plan ${index + 1}`;
+  const adult = plan.persons[profile.persons.findIndex((person) => person.age >= 18)];
+  const av = adult.av ? PACKAGE(adult.av) : "Geen aanvullende";
+  return adult.dental ? `${av} + tandarts ${PACKAGE(adult.dental)}` : av;
+}
+
+function quantityText(whatIf, value) {
+  if (whatIf.quantity === "amount") return whatIf.count > 1 ? `een prijs van ${euro(value)} per keer` : `${euro(value)} aan kosten`;
+  const unit = whatIf.unit ?? "keer";
+  return `${value} ${value === 1 ? unit : (PLURAL[unit] ?? unit)}`;
+}
+
+/** The engine's crossings as sentences. */
+export function crossingSentences(whatIf, labels) {
+  return whatIf.crossings.map(
+    (crossing) => `Vanaf ${quantityText(whatIf, crossing.from)} is ${labels[crossing.cheaper]} goedkoper dan ${labels[crossing.than]}.`,
+  );
+}
+
+function chart(whatIf, labels, titleId) {
+  const xs = whatIf.points;
+  const all = whatIf.totals.flat();
+  const lowest = Math.min(...all);
+  const highest = Math.max(lowest + 1, ...all);
+  // A little room below and above, so that no line runs along an axis.
+  const low = lowest - (highest - lowest) * 0.06;
+  const high = highest + (highest - lowest) * 0.04;
+  const x = (value) => PAD.left + ((WIDTH - PAD.left - PAD.right) * value) / (xs.at(-1) || 1);
+  const y = (value) => HEIGHT - PAD.bottom - ((HEIGHT - PAD.top - PAD.bottom) * (value - low)) / (high - low);
+  const ticks = [0, 0.5, 1].map((f) => xs.at(-1) * f);
+  const yTicks = [lowest, (lowest + highest) / 2, highest];
+  const short = (value) => (whatIf.quantity === "amount" ? euro(value).replace(",00", "") : String(Math.round(value)));
+  return svg(
+    "svg",
+    { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "cmp-what-if-chart", role: "img", "aria-labelledby": titleId, focusable: "false" },
+    svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: HEIGHT - PAD.bottom, y2: HEIGHT - PAD.bottom, class: "cmp-axis" }),
+    svg("line", { x1: PAD.left, x2: PAD.left, y1: PAD.top, y2: HEIGHT - PAD.bottom, class: "cmp-axis" }),
+    ticks.map((t, i) => svg("text", { x: x(t), y: HEIGHT - PAD.bottom + 14, "text-anchor": ["start", "middle", "end"][i] }, short(t))),
+    yTicks.map((t) => svg("text", { x: PAD.left - 4, y: y(t) + 4, "text-anchor": "end" }, euro(Math.round(t)).replace(",00", ""))),
+    svg("text", { x: (PAD.left + WIDTH) / 2, y: HEIGHT - 4, "text-anchor": "middle" }, whatIf.quantity === "count" ? `aantal ${PLURAL[whatIf.unit] ?? whatIf.unit ?? "keer"}` : whatIf.count > 1 ? `prijs per keer (${whatIf.count} keer)` : "kosten van deze zorg"),
+    // Where the visitor is now.
+    svg("line", { x1: x(whatIf.current), x2: x(whatIf.current), y1: PAD.top, y2: HEIGHT - PAD.bottom, class: "cmp-now" }),
+    whatIf.totals.map((totals, p) =>
+      svg("polyline", { class: `cmp-what-if-line ${STYLES[p]}`, points: xs.map((q, i) => `${x(q).toFixed(1)},${y(totals[i]).toFixed(1)}`).join(" ") }),
+    ),
+  );
+}
+
+function table(whatIf, labels) {
+  return el(
+    "details",
+    { class: "cmp-what-if-table" },
+    el("summary", {}, "De cijfers van de grafiek als tabel"),
+    el(
+      "div",
+      { class: "cmp-scroll", role: "region", "aria-label": "Totaal per jaar per hoeveelheid", tabindex: 0 },
+      el(
+        "table",
+        { class: "cmp-what-if-data" }, // a class of its own: Material's table:not([class]) would scroll it
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, whatIf.quantity === "amount" ? "Kosten" : "Aantal"), labels.map((label) => el("th", { scope: "col" }, label)))),
+        el(
+          "tbody",
+          {},
+          whatIf.points.map((q, i) =>
+            el(
+              "tr",
+              { class: q === whatIf.current ? "cmp-now-row" : null },
+              el("th", { scope: "row" }, whatIf.quantity === "amount" ? euro(q) : String(q), q === whatIf.current ? " (nu)" : ""),
+              whatIf.totals.map((totals) => el("td", {}, euro(totals[i]))),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The "wat als?" section: a choice of care line and, once chosen, the chart for it.
+ * `choice` is [person, line] or null; `choose(choice)` asks the page for the engine's figures. */
+export function renderWhatIf(answer, profile, { catalogue, choice, choose }) {
+  const lines = profile.persons.flatMap((person, p) =>
+    (person.care ?? []).map((line, l) => ({ value: `${p}.${l}`, label: `${person.name || `Persoon ${p + 1}`}: ${catalogue.get(line.id)?.title ?? line.id}` })),
+  );
+  if (!lines.length || answer.best.explanation) return null;
+  const selectId = uid();
+  const headingId = uid();
+  const whatIf = answer.what_if;
+  const labels = answer.best.plans.map((plan, i) => planLabel(plan, i, profile));
+  const select = el(
+    "select",
+    {
+      id: selectId,
+      "data-what-if-select": true,
+      onchange: (event) => choose(event.target.value ? event.target.value.split(".").map(Number) : null),
+    },
+    el("option", { value: "" }, "Kies een zorgregel"),
+    lines.map((line) => el("option", { value: line.value, selected: choice && line.value === choice.join(".") }, line.label)),
+  );
+  const section = el(
+    "section",
+    { class: "cmp-what-if", "aria-labelledby": headingId },
+    el("h3", { id: headingId }, "Wat als u meer of minder zorg nodig hebt?"),
+    el("div", { class: "cmp-field" }, el("label", { for: selectId }, "Zorgregel"), select),
+  );
+  if (!whatIf) return section;
+  const titleId = uid();
+  const sentences = crossingSentences(whatIf, labels);
+  const item = catalogue.get(whatIf.id);
+  const title = `Totaal per jaar van ${labels.join(", ")} bij meer of minder ${(item?.title ?? whatIf.id).toLowerCase()}; nu: ${quantityText(whatIf, whatIf.current)}.`;
+  section.append(
+    el(
+      "figure",
+      { class: "cmp-what-if-figure", "data-what-if": `${whatIf.person}.${whatIf.line}` },
+      el("figcaption", { id: titleId }, title),
+      chart(whatIf, labels, titleId),
+      el(
+        "ul",
+        { class: "cmp-what-if-key" },
+        labels.map((label, p) => el("li", {}, svg("svg", { viewBox: "0 0 30 10", "aria-hidden": "true", focusable: "false" }, svg("line", { x1: 0, x2: 30, y1: 5, y2: 5, class: `cmp-what-if-line ${STYLES[p]}` })), ` ${label}${p === 0 ? " (het goedkoopst)" : ""}: nu ${euro(whatIf.totals[p][whatIf.points.indexOf(whatIf.current)])} per jaar`)),
+      ),
+    ),
+    el(
+      "ul",
+      { class: "cmp-what-if-crossings" },
+      sentences.length ? sentences.map((sentence) => el("li", { "data-crossing": true }, sentence)) : el("li", {}, "In dit bereik verandert de volgorde van de plannen niet."),
+    ),
+    table(whatIf, labels),
+  );
+  return section;
+}

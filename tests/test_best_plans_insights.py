@@ -1,0 +1,147 @@
+"""The answer card's engine figures beside best_plans (comparator/_insights.py, _answer.py):
+break-even premiums for packages without a known premium, and the lines that decide between the
+best plan and the runner-up. The references are best_plans (itself checked against brute force)
+and compare, never the code under test.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from test_best_plans import SLOW, households, money
+
+import comparator
+from comparator import ProfileError, answer_json, best_plans, break_even_premiums, compare, deciding_lines
+
+PERSONAS = json.loads((Path(__file__).parent.parent / "docs/vergelijker/personas.json").read_text(encoding="utf-8"))
+PROFILES = [persona["profile"] for persona in PERSONAS["personas"]]
+CENT = Decimal("0.01")
+
+
+def with_premium(profile: dict, kind: str, package: str, monthly: Decimal) -> dict:
+    changed = copy.deepcopy(profile)
+    changed.setdefault("premiums", {}).setdefault(kind, {})[package] = float(monthly)
+    return changed
+
+
+def cheapest(profile: dict) -> dict:
+    return best_plans(profile, 1)["plans"][0]
+
+
+def check_break_even(profile: dict) -> None:
+    best = best_plans(profile, 1)
+    answers = break_even_premiums(profile)["break_even"]
+    if "explanation" in best:
+        assert answers == []
+        return
+    without = money(best["plans"][0]["total_year"])
+    given_premiums = profile.get("premiums", {})
+    unknown = [("av", "optimaal"), ("dental", "excellent")]
+    assert [(a["kind"], a["package"]) for a in answers] == [
+        (kind, package) for kind, package in unknown if package not in given_premiums.get(kind, {})
+    ]
+    for answer in answers:
+        kind, package, below = answer["kind"], answer["package"], answer["below_month"]
+        if below is None:
+            # Not even free would it beat the best plan without it.
+            assert money(cheapest(with_premium(profile, kind, package, Decimal(0)))["total_year"]) == without
+            continue
+        below = money(below)
+        # A cent under the break-even a plan holding the package is the cheapest; at it, none beats the best.
+        winner = cheapest(with_premium(profile, kind, package, below - CENT))
+        assert money(winner["total_year"]) < without
+        assert any(person[kind] == package for person in winner["persons"])
+        # holders: the adults who pay its premium (children pay none, art. 1.5.1)
+        adults = [
+            plan for plan, person in zip(answer["persons"], profile["persons"], strict=True) if person["age"] >= 18
+        ]
+        assert sum(plan[kind] == package for plan in adults) == answer["holders"] >= 1
+        assert money(cheapest(with_premium(profile, kind, package, below))["total_year"]) == without
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p["id"] for p in PERSONAS["personas"]])
+def test_the_break_even_premium_of_each_persona_is_exact_to_the_cent(profile):
+    check_break_even(profile)
+
+
+@SLOW
+@given(households)
+def test_the_break_even_premium_is_exact_to_the_cent(profile):
+    check_break_even(profile)
+
+
+def test_a_premium_the_profile_gives_has_no_break_even_and_no_adult_means_none():
+    profile = with_premium(PROFILES[2], "av", "optimaal", Decimal("30"))
+    assert [a["package"] for a in break_even_premiums(profile)["break_even"]] == ["excellent"]
+    child = {"persons": [{"age": 12, "care": [{"id": "orthodontie", "price": 2800}]}]}
+    assert break_even_premiums(child)["break_even"] == []
+
+
+def the_plans_lines(profile: dict, plan: dict) -> list[list[dict]]:
+    entry = {
+        "persons": [
+            None if p["age"] < 18 else {"av": q["av"], "dental": q["dental"]}
+            for p, q in zip(profile["persons"], plan["persons"], strict=True)
+        ]
+    }
+    return [person["lines"] for person in compare(dict(profile, packages=[entry]))["results"][0]["persons"]]
+
+
+def check_deciding(profile: dict) -> None:
+    plans = best_plans(profile, 2)
+    lines = deciding_lines(profile)["lines"]
+    if "explanation" in plans or len(plans["plans"]) < 2:
+        assert lines == []
+        return
+    first, second = (the_plans_lines(profile, plan) for plan in plans["plans"])
+    expected = sorted(
+        (
+            (-abs(money(b["out_of_pocket"]) - money(a["out_of_pocket"])), p, i)
+            for p, (ours, theirs) in enumerate(zip(first, second, strict=True))
+            for i, (a, b) in enumerate(zip(ours, theirs, strict=True))
+            if a["out_of_pocket"] != b["out_of_pocket"]
+        )
+    )[:3]
+    assert [(line["person"], line["line"]) for line in lines] == [(p, i) for _, p, i in expected]
+    for line in lines:
+        ours, theirs = first[line["person"]][line["line"]], second[line["person"]][line["line"]]
+        assert line["best"] == {k: ours[k] for k in ("out_of_pocket", "article", "status")}
+        assert line["runner_up"] == {k: theirs[k] for k in ("out_of_pocket", "article", "status")}
+        assert money(line["difference"]) == money(theirs["out_of_pocket"]) - money(ours["out_of_pocket"])
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p["id"] for p in PERSONAS["personas"]])
+def test_the_deciding_lines_of_each_persona_are_those_compare_shows_differ_most(profile):
+    check_deciding(profile)
+
+
+@SLOW
+@given(households)
+def test_the_deciding_lines_are_those_compare_shows_differ_most(profile):
+    check_deciding(profile)
+
+
+def test_answer_json_holds_compare_best_plans_and_the_insights_in_one_answer():
+    for profile in PROFILES:
+        answer = json.loads(answer_json(json.dumps(profile)))
+        assert answer["result"] == compare(profile)
+        assert answer["best"] == best_plans(profile, 3)
+        assert answer["break_even"] == break_even_premiums(profile)["break_even"]
+        assert answer["deciding"] == deciding_lines(profile)["lines"]
+        assert "what_if" not in answer
+        chosen = json.loads(answer_json(json.dumps(profile), "[0, 0]"))
+        assert chosen["what_if"] == {k: v for k, v in comparator.what_if(profile, 0, 0).items() if k != "year"}
+
+
+def test_answer_json_reports_a_bad_profile_or_line_as_compare_json_does():
+    bad = json.loads(answer_json('{"persons": []}'))
+    assert bad == json.loads(comparator.compare_json('{"persons": []}'))
+    line = json.loads(answer_json(json.dumps(PROFILES[2]), "[0, 7]"))
+    assert line["error"] == "what_if.line: must be a care line's index from 0 to 0, got 7"
+    with pytest.raises(ProfileError, match=r"^what_if\.person: "):
+        comparator.what_if(PROFILES[2], 3, 0)
