@@ -41,6 +41,10 @@ addEventListener("afterprint", () => {
   }
 });
 
+/** Whether every text in a parsed JSON value is well-formed Unicode. */
+const wellFormed = (value) =>
+  typeof value === "string" ? value.isWellFormed() : value === null || typeof value !== "object" || Object.values(value).every(wellFormed);
+
 class ComparatorPage {
   constructor(root, engine, data) {
     this.root = root;
@@ -243,7 +247,9 @@ class ComparatorPage {
    * checks accept it (else the engine's answer says what is wrong); whether it did. */
   showLinked(json) {
     try {
-      const state = stateFromProfile(JSON.parse(json), this.data);
+      const profile = JSON.parse(json);
+      if (!wellFormed(profile)) return false; // text the engine refuses (a lone surrogate) is not drawn
+      const state = stateFromProfile(profile, this.data);
       if (!validate(state, this.data).profile) return false;
       this.form.load(state);
       this.shareInput.value = shareLink(json);
