@@ -1,7 +1,6 @@
-"""Build tools: validate policies/, compile them for the engine, and generate the site (MkDocs hooks)."""
+"""Build tools: check policies/ and compile it for the engine (data/), generate the site's pages
+(site/), ship the engine to the browser (browser/); hooks/ are MkDocs' thin entry points to them."""
 
-from ._check import Report, check_policies
-from ._load import LoadedFile, Problem
-from ._policies import REPO_ROOT, PolicyFiles
+from .data import REPO_ROOT, LoadedFile, PolicyFiles, Problem, Report, check_policies
 
 __all__ = ["REPO_ROOT", "LoadedFile", "PolicyFiles", "Problem", "Report", "check_policies"]

@@ -8,9 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._check import check_policies
-from ._compile import ENGINE_DATA, stale_engine_data, write_engine_data
-from ._policies import REPO_ROOT
+from .data import ENGINE_DATA, REPO_ROOT, check_policies, stale_engine_data, write_engine_data
 
 
 def _percent(part: int, whole: int) -> str:
@@ -38,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Article headings of ch. 2-8 mapped: {_percent(report.headings_mapped, report.headings_total)}")
     print(f"Numbers traced to a quote:         {_percent(report.numbers_traced, report.numbers_total)}")
     print(f"Quotes verbatim in their article:  {_percent(report.quotes_verified, report.quotes_total)}")
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
+    if report.problems:
+        print(report.problems.render(), file=sys.stderr)
     print(f"{len(report.problems)} problem(s)")
     return 1 if report.problems else 0
 

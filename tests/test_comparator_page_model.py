@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import comparator
-from build_tools._pyodide_page import form_data
+from build_tools.browser import form_data
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "docs" / "javascripts" / "comparator" / "model.js"

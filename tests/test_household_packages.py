@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools._compile import ENGINE_DATA
-from build_tools._pyodide_page import article_links
+from build_tools.browser import article_links
+from build_tools.data import ENGINE_DATA
 from comparator import ProfileError, compare
 
 AV = (None, "primair", "royaal", "ideaal", "optimaal", "excellent")  # the contract's order, none first

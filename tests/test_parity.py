@@ -5,8 +5,8 @@ The scenario profiles (tests/scenarios/*.yaml) and a few bad profiles run throug
 through `comparator.best_plans_json` and `comparator.answer_json` (with each of their care lines'
 "wat als?"), here and inside real Pyodide under Node (npm `pyodide`, pinned in package-lock.json),
 in one Node run because Pyodide takes seconds to start. Pyodide runs with the standard library
-the site ships, cut to what the engine's workload imports (build_tools/_pyodide.py, traced at
-build time): a module the cut left out fails an import here.
+the site ships, cut to what the engine's workload imports (build_tools/browser/_trace.py, traced
+at build time): a module the cut left out fails an import here.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ PAGES = {
     "not-found": "bestaat-niet/",
     "comparator": None,  # with results, from a share link, and a "wat als?" chart
     "search": None,  # the search dialog open with results
+    "term": None,  # a package page with a glossary term's explanation opened by a tap (on a phone)
 }
 FOUND: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
 # axe's rules that every form control and button has a name: [violated rule ids], controls checked.
@@ -62,6 +63,11 @@ def open_page(page, base: str, kind: str) -> None:
         page.keyboard.press("/")
         page.keyboard.type("bril")
         page.locator(".md-search-result__item").first.wait_for()
+    elif kind == "term":
+        page.goto(base + "aanvullend/primair/", wait_until="networkidle")
+        if page.evaluate("matchMedia('(hover: none), (max-width: 45em)').matches"):
+            page.locator('.md-content a.pv-term[href*="#gecontracteerd"]').first.click()
+            page.locator(".pv-tip").wait_for()
     else:
         if kind == "not-found":
             page.watch.missing.add(base + PAGES[kind])

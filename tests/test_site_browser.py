@@ -78,6 +78,9 @@ def test_the_matrix_shows_every_package_of_a_care_on_a_phone_and_a_table_on_a_de
     assert [name for _, name in shown] == ['"Primair: "', '"Royaal: "', '"Ideaal: "', '"Optimaal: "', '"Excellent: "']
     assert all(inside for inside, _ in shown), shown
     assert page.get_attribute("[data-matrix]", "role") == "table"  # still a table for screen readers
+    # The header row with the premiums is out of sight on a phone: they stand above the table.
+    premiums = page.locator(".pv-matrix-premiums").first
+    assert premiums.is_visible() and "Primair € 8,90 per maand" in premiums.inner_text().replace("\u00a0", " ")
 
     page.set_viewport_size({"width": 1280, "height": 900})
     assert all(name == "none" for _, name in page.evaluate(cells))
@@ -112,3 +115,30 @@ def test_matrix_filters_by_theme_and_text_after_instant_navigation(guarded_page,
     page.fill("input[name=tekst]", "geen-zorg-heet-zo")
     assert visible_rows(page) == []
     assert page.locator("[data-matrix-empty]").is_visible()
+
+
+def test_a_tapped_glossary_term_explains_itself_in_place_on_a_phone(guarded_page, site_url):
+    page = guarded_page
+    page.goto(site_url + "aanvullend/primair/", wait_until="networkidle")
+    term = page.locator('.md-content a.pv-term[href*="#gecontracteerd"]').first
+    term.scroll_into_view_if_needed()
+    term.click()
+    tip = page.locator(".pv-tip")
+    tip.wait_for()
+    assert page.url == site_url + "aanvullend/primair/"  # still on the page
+    assert tip.inner_text().startswith("Een gecontracteerde zorgaanbieder heeft afspraken met Promovendum")
+    assert term.get_attribute("aria-expanded") == "true" and term.get_attribute("aria-controls") == "pv-tip"
+    assert tip.locator("a").get_attribute("href").endswith("begrippen/#gecontracteerd")
+    term.click()  # a second tap closes it
+    assert page.locator(".pv-tip").count() == 0 and term.get_attribute("aria-expanded") == "false"
+    term.click()
+    page.keyboard.press("Escape")
+    assert page.locator(".pv-tip").count() == 0
+    term.click()
+    tip.locator("a").click()  # the link inside leads to Begrippen
+    page.wait_for_url("**/begrippen/#gecontracteerd")
+
+    page.set_viewport_size({"width": 1280, "height": 900})  # with room and a mouse: the link navigates
+    page.goto(site_url + "aanvullend/primair/", wait_until="networkidle")
+    page.locator('.md-content a.pv-term[href*="#gecontracteerd"]').first.click()
+    page.wait_for_url("**/begrippen/#gecontracteerd")

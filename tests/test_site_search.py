@@ -94,3 +94,30 @@ def test_material_search_puts_the_theme_page_first(guarded_page, site_url, query
         for href in first.locator("a").evaluate_all("els => els.map(e => e.href)")
     ]
     assert any(location in links for location in LAY_TERMS[query]), f"'{query}' first result: {links}"
+
+
+# A word a chooser meets -> its plain explanation on Begrippen, and within how many results.
+# "eigen bijdrage" is also in the titles of the benefits that pay one (hulpmiddelen, kraamzorg),
+# which Material ranks first.
+EXPLAINED = {
+    "restitutie": ("begrippen/#natura-restitutie", 1),
+    "natura": ("begrippen/#natura-restitutie", 1),
+    "gecontracteerd": ("begrippen/#gecontracteerd", 1),
+    "eigen bijdrage": ("begrippen/#eigen-bijdrage", 3),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", EXPLAINED)
+def test_material_search_lands_on_the_explanation_of_a_word(guarded_page, site_url, query):
+    location, within = EXPLAINED[query]
+    page = guarded_page
+    page.goto(site_url + "?q=" + query.replace(" ", "+"))
+    items = page.locator(".md-search-result__item")
+    items.first.wait_for()
+    links = [
+        re.sub(r"\?h=[^#]*", "", href).replace(site_url, "")
+        for index in range(min(within, items.count()))
+        for href in items.nth(index).locator("a").evaluate_all("els => els.map(e => e.href)")
+    ]
+    assert location in links, f"'{query}' first {within} results: {links}"

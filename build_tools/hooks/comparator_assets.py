@@ -8,9 +8,9 @@ site/assets/comparator/:
 
     pyodide/      the runtime files a start needs, the standard library cut to what the engine's
                   workload imports (traced under Node, which npm brings) and compiled to .pyc, and
-                  a lock file without packages (see build_tools/_pyodide.py)
+                  a lock file without packages (see build_tools/browser/)
     comparator-VERSION-cp3XX-none-any.whl   the engine with its policy JSON, compiled to .pyc
-    form.json     the form's data (build_tools/_pyodide_page.py)
+    form.json     the form's data (build_tools/browser/_page_data.py)
     build.js      a module naming these files by content (compiled ones by what they are made from)
 
 No memory snapshot ships: it is 4 MB gzipped, and on a phone's network a first visit downloading
@@ -33,26 +33,30 @@ from mkdocs.utils import get_relative_url
 if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
     sys.path.insert(0, str(_ROOT))  # the repository, when the project is not installed into the venv
 
-from build_tools._policies import REPO_ROOT
-from build_tools._pyodide import (
+from build_tools.browser import (
     RUNTIME_FILES,
+    STDLIB_COMPILER,
+    TRACE_SCRIPT,
+    FormDataError,
     RuntimeMismatch,
+    build_wheel,
     cached,
     compiled_stdlib,
     engine_workload,
+    form_data,
+    manifest_js,
+    package_files,
     py_compile,
     stdlib_imports,
     trimmed_lock,
 )
-from build_tools._pyodide_page import FormDataError, form_data, manifest_js
-from build_tools._wheel import build_wheel, package_files
+from build_tools.data import REPO_ROOT
 
 SCRIPT = "javascripts/comparator/app.js"
 STYLESHEET = "stylesheets/comparator.css"
 RUNTIME = REPO_ROOT / "node_modules" / "pyodide"
 CACHE = REPO_ROOT / "build" / "comparator-assets"
 PACKAGE = REPO_ROOT / "comparator"
-_COMPILER = REPO_ROOT / "build_tools" / "_pyodide.py"  # how the standard library is cut and compiled
 
 
 def on_config(config):
@@ -104,17 +108,16 @@ def _stdlib(wheel: Path) -> Path:
     """The standard library cut to what the engine's workload imports (personas, scenario suite)."""
     workload = engine_workload(REPO_ROOT / "docs" / "vergelijker" / "personas.json", REPO_ROOT / "tests" / "scenarios")
     runtime = [(RUNTIME / name).read_bytes() for name in (*RUNTIME_FILES, "python_stdlib.zip")]
-    trace = REPO_ROOT / "build_tools" / "_pyodide_trace.mjs"
     imports = cached(
         CACHE,
         "imports",
-        [_made_from(wheel), workload, trace.read_bytes(), *runtime],
+        [_made_from(wheel), workload, TRACE_SCRIPT.read_bytes(), *runtime],
         lambda work: stdlib_imports(RUNTIME, wheel, workload, work),
     )
     return cached(
         CACHE,
         "stdlib",
-        [(RUNTIME / "python_stdlib.zip").read_bytes(), imports.read_bytes(), _COMPILER.read_bytes()],
+        [(RUNTIME / "python_stdlib.zip").read_bytes(), imports.read_bytes(), STDLIB_COMPILER.read_bytes()],
         lambda work: compiled_stdlib(RUNTIME, work, json.loads(imports.read_bytes())),
     )
 

@@ -21,7 +21,7 @@ _REPO = Path(__file__).resolve().parents[2]
 if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
 
-from build_tools._site import Site, SiteDataError, build_site  # noqa: E402
+from build_tools.site import Site, SiteDataError, build_site  # noqa: E402
 
 _state: dict[str, Site] = {}
 

@@ -29,9 +29,14 @@ document$.subscribe(function () {
       });
       var wrap = table.closest(".pv-matrix-wrap");
       wrap.hidden = Object.keys(visibleThemes).length === 0;
-      // The section's heading ("Tandartsverzekeringen") goes with its table.
-      var heading = wrap.previousElementSibling;
-      if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = wrap.hidden;
+      // The section's heading ("Tandartsverzekeringen") and the premiums shown above the table on a
+      // phone go with the table.
+      var before = wrap.previousElementSibling;
+      if (before && before.classList.contains("pv-matrix-premiums")) {
+        before.hidden = wrap.hidden;
+        before = before.previousElementSibling;
+      }
+      if (before && /^H[2-6]$/.test(before.tagName)) before.hidden = wrap.hidden;
     });
     count.textContent = shown + " van " + total + " rijen";
     if (empty) empty.hidden = shown > 0;

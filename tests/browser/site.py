@@ -15,6 +15,11 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 
 
+def _commit_time() -> str:
+    done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
 def build_site(target: Path, site_url: str, project: Path | None = None) -> Path:
     """Build the site with `site_url` (so instant navigation works on the test server).
 
@@ -25,6 +30,8 @@ def build_site(target: Path, site_url: str, project: Path | None = None) -> Path
         return Path(prebuilt)
     config = str(project / "mkdocs.yml") if project else os.environ.get("MKDOCS_CONFIG", str(REPO / "mkdocs.yml"))
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    if project:  # a copy has no git history: it builds as the checkout's commit (the footer's date)
+        env.setdefault("SOURCE_DATE_EPOCH", _commit_time())
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(target)]
     done = subprocess.run(command, cwd=project or REPO, env=env, capture_output=True, text=True)
     if done.returncode:
