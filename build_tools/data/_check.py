@@ -2,8 +2,8 @@
 
 Loading and the JSON Schema (_policy_files.py), the packages' own consistency (_check_packages.py),
 traceability of quotes and numbers (_check_traceability.py), completeness against the conditions
-(_check_completeness.py), premiums, household and the texts; all file their problems with the
-report's one collector (_report.py).
+(_check_completeness.py), premiums, household, the texts and their English twins (_check_english.py);
+all file their problems with the report's one collector (_report.py).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._check_completeness import check_completeness
+from ._check_english import check_english
 from ._check_household import check_household
 from ._check_packages import check_catalogue, check_packages
 from ._check_premiums import check_premiums
@@ -44,4 +45,5 @@ def check_policies(policies_dir: Path) -> tuple[PolicyFiles, Report]:
     check_glossary(files, trace)
     check_texts(files.general_articles, trace)
     check_texts(files.servicepakket, trace)
+    check_english(files, report.problems)
     return files, report

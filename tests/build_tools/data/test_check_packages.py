@@ -45,7 +45,8 @@ def test_a_plain_summary_with_an_amount_from_elsewhere_is_caught(policies):
         policies,
         PRIMAIR,
         "    summary: Condooms",
-        "    plain_summary: U krijgt condooms terug tot € 25 per kalenderjaar.\n    summary: Condooms",
+        "    plain_summary: U krijgt condooms terug tot € 25 per kalenderjaar.\n"
+        '    plain_summary_en: "You get condoms back up to €25 per calendar year."\n    summary: Condooms',
     )
     expected = f"{PRIMAIR}:{line}: plain_summary states 25, which the rules do not hold (expected only 20)"
     assert expected in problems_of(policies)
