@@ -14,7 +14,7 @@ export SITE_URL ?= http://127.0.0.1:8000/
 # mkdocs-material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.6 (see requirements.txt).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check lint bench bench-engine bench-site bench-comparator clean
+.PHONY: setup serve build test check lint bench bench-engine bench-site bench-comparator bench-lighthouse clean
 
 ## Set-up -----------------------------------------------------------------------------------
 
@@ -60,7 +60,7 @@ test: setup lint check
 
 ## Benchmarks (print figures; never part of `make test`) ------------------------------------
 
-# Every benchmark (engine, site build, comparator start), printed as one table.
+# Every benchmark (engine, site build, comparator start, Lighthouse), printed as one table.
 bench: setup
 	$(PY) tests/bench/run_all.py
 
@@ -72,6 +72,9 @@ bench-site: setup
 
 bench-comparator: setup
 	$(PY) tests/bench/bench_comparator.py
+
+bench-lighthouse: setup
+	CHROMIUM=$(CHROMIUM) $(PY) tests/bench/bench_lighthouse.py
 
 clean:
 	rm -rf site build dist $(VENV) node_modules

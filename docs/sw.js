@@ -9,7 +9,7 @@
 // Without a list (mkdocs serve) it caches nothing and a worker left from a built site removes itself.
 const BUILD = null;
 const PREFIX = "aanvullend-2020-";
-const KEPT = PREFIX + "engine"; // the comparator's worker keeps its unzipped snapshot here (see its worker.js)
+const KEPT = PREFIX + "engine"; // the comparator's worker keeps the snapshot it made here (see its worker.js)
 
 const ours = (name) => name.startsWith(PREFIX);
 
@@ -94,7 +94,7 @@ if (BUILD === null) {
     );
   });
 
-  // Only this build's unzipped snapshot stays.
+  // Only the snapshot made with this build's engine stays.
   async function removeEarlierBuilds() {
     for (const name of await caches.keys()) {
       if (ours(name) && name !== CACHE && name !== KEPT) await caches.delete(name);

@@ -29,13 +29,17 @@ PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_tex
 RESULTS = "[data-comparator-results]"
 READY = '[data-comparator-results][data-state="ready"]'
 MARKS = "performance.getEntriesByName('comparator:results').length"
-# The worker's unzipped snapshot in Cache Storage (docs/javascripts/comparator/worker.js), as
-# [[url, bytes]], once it is the one entry and has `size` bytes.
-KEPT = """async (size) => {
+# The snapshot the worker made and kept in Cache Storage (docs/javascripts/comparator/worker.js), as
+# [[url, the standard library it was made with]], once it is the one entry and whole.
+KEPT = """async () => {
   const cache = await caches.open("aanvullend-2020-engine");
   const kept = [];
-  for (const request of await cache.keys()) kept.push([request.url, (await (await cache.match(request)).blob()).size]);
-  return kept.length === 1 && kept[0][1] === size ? kept : null;
+  for (const request of await cache.keys()) {
+    const response = await cache.match(request);
+    const whole = String((await response.blob()).size) === response.headers.get("X-Size");
+    kept.push([request.url, whole && response.headers.get("X-Made-With")]);
+  }
+  return kept.length === 1 && kept[0][1] ? kept : null;
 }"""
 
 
@@ -51,7 +55,7 @@ def comparator_assets(site_url):
 
 
 def built_assets(site_url: str) -> dict:
-    """assets/comparator/build.js: the comparator's file names and the snapshot's unzipped size."""
+    """assets/comparator/build.js: the comparator's file names."""
     text = urllib.request.urlopen(f"{site_url}assets/comparator/build.js").read().decode()
     return json.loads(text[text.index("{") : text.rindex("}") + 1])
 
@@ -126,53 +130,94 @@ def test_loading_state_is_shown_then_ready(guarded_page, site_url):
     assert page.locator(".cmp-loading progress").count() == 1
     page.wait_for_selector(READY)
     assert page.locator(".cmp-loading").is_hidden()
-    assert page.get_attribute(RESULTS, "data-engine-start") == "snapshot"
+    assert page.get_attribute(RESULTS, "data-engine-start") == "fresh"  # a first visit ships no snapshot
     assert shown(page) == expected(PERSONAS[0]["profile"])
 
 
-def test_a_bad_snapshot_falls_back_to_an_ordinary_start(guarded_page, site_url):
-    page = guarded_page
-    page.context.route(
-        "**/assets/comparator/engine.snapshot.gz*", lambda route: route.fulfill(status=200, body=b"garbage")
-    )
-    open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
+def test_a_share_link_shows_its_household_before_the_engine_has_started(guarded_page, site_url):
+    page, profile = guarded_page, PERSONAS[2]["profile"]
+    held = []
+    page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
+    page.goto(f"{site_url}vergelijker/{fragment(profile)}")
+    page.wait_for_function("() => document.querySelector('[data-path=\"persons.0.age\"]')")
+    for index, person in enumerate(profile["persons"]):
+        assert page.input_value(f'[data-path="persons.{index}.age"]') == str(person["age"])
+    assert page.locator(f'[data-path="persons.{len(profile["persons"])}.age"]').count() == 0
+    assert page.get_attribute(RESULTS, "data-state") == "loading"
+    assert page.input_value(".cmp-share-link") == f"{site_url}vergelijker/{fragment(profile)}"
+    for route in held:
+        route.continue_()
     page.wait_for_selector(READY)
-    assert page.get_attribute(RESULTS, "data-engine-start") == "fresh"
-    assert shown(page) == expected(PERSONAS[1]["profile"])
+    assert shown(page) == expected(profile)
 
 
-def test_a_repeat_visit_starts_from_the_kept_unzipped_snapshot(guarded_page, site_url):
+def test_a_repeat_visit_starts_from_the_snapshot_the_first_one_kept(guarded_page, site_url):
     page = guarded_page
     assets = built_assets(site_url)
     link = f"{site_url}vergelijker/{fragment(PERSONAS[0]['profile'])}"
     page.goto(link)
     page.wait_for_selector(READY)
-    kept = wait_until(page, KEPT, assets["snapshotSize"])
-    assert kept == [[f"{site_url}assets/comparator/{assets['snapshot']}", assets["snapshotSize"]]]
+    kept = wait_until(page, KEPT)
+    assert kept == [[f"{site_url}assets/comparator/{assets['wheel']}", assets["stdlib"]]]
 
-    downloads: list[str] = []
-    page.on("request", lambda request: "engine.snapshot" in request.url and downloads.append(request.url))
     page.goto("about:blank")
     page.goto(link)
     page.wait_for_selector(READY)
     assert page.get_attribute(RESULTS, "data-engine-start") == "snapshot"
-    assert downloads == []
     assert shown(page) == expected(PERSONAS[0]["profile"])
+    results_after(page, lambda: page.click(f'button[data-persona="{PERSONAS[2]["id"]}"]'))
+    assert shown(page) == expected(PERSONAS[2]["profile"])
 
 
-def test_a_damaged_kept_snapshot_is_replaced_by_the_downloaded_one(guarded_page, site_url):
-    page = guarded_page
-    assets = built_assets(site_url)
+def keep_in_engine_cache(page, site_url: str, body: str, headers: dict) -> None:
+    """Put `body` where the worker looks for its kept snapshot."""
     page.goto(f"{site_url}404.html")  # a page of the site's origin, for its Cache Storage
     page.evaluate(
-        "async (url) => (await caches.open('aanvullend-2020-engine')).put(url, new Response('damaged'))",
-        f"{site_url}assets/comparator/{assets['snapshot']}",
+        "async ([url, body, headers]) =>"
+        " (await caches.open('aanvullend-2020-engine')).put(url, new Response(body, { headers }))",
+        [f"{site_url}assets/comparator/{built_assets(site_url)['wheel']}", body, headers],
     )
+
+
+def test_a_kept_snapshot_pyodide_refuses_falls_back_to_an_ordinary_start(guarded_page, site_url):
+    """Whole, but made by another runtime build (its build id changed): Pyodide refuses it, Python
+    starts the ordinary way and a new snapshot replaces it."""
+    page = guarded_page
+    link = f"{site_url}vergelijker/{fragment(PERSONAS[1]['profile'])}"
+    page.goto(link)
+    page.wait_for_selector(READY)
+    [[url, _]] = wait_until(page, KEPT)
+    page.evaluate(
+        """async (url) => {
+          const cache = await caches.open("aanvullend-2020-engine");
+          const response = await cache.match(url);
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          bytes[16] ^= 0xff; // the first byte of the build id in Pyodide's snapshot header
+          await cache.put(url, new Response(bytes, { headers: response.headers }));
+        }""",
+        url,
+    )
+    page.goto("about:blank")
+    page.goto(link)
+    page.wait_for_selector(READY)
+    assert page.get_attribute(RESULTS, "data-engine-start") == "fresh"
+    assert shown(page) == expected(PERSONAS[1]["profile"])
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"X-Made-With": "pyodide/python_stdlib.zip?v=000000000000", "X-Size": "7"}, {"X-Size": "3"}],
+    ids=["no headers", "another standard library", "cut short"],
+)
+def test_a_kept_snapshot_that_does_not_fit_is_replaced(guarded_page, site_url, headers):
+    page = guarded_page
+    headers = {"X-Made-With": built_assets(site_url)["stdlib"], **headers} if "X-Size" in headers else headers
+    keep_in_engine_cache(page, site_url, "damaged", headers)
     open_comparator(page, site_url, fragment(PERSONAS[1]["profile"]))
     page.wait_for_selector(READY)
-    assert page.get_attribute(RESULTS, "data-engine-start") == "snapshot"
+    assert page.get_attribute(RESULTS, "data-engine-start") == "fresh"
     assert shown(page) == expected(PERSONAS[1]["profile"])
-    wait_until(page, KEPT, assets["snapshotSize"])
+    wait_until(page, KEPT)
 
 
 def test_the_page_starts_one_engine(guarded_page, site_url):
@@ -427,20 +472,44 @@ def test_the_result_tables_on_a_phone_and_on_a_desktop(guarded_page, site_url):
     assert page.locator(f"{box} .cmp-cell-label").first.is_visible()
     assert page.get_attribute(box, "role") == "table"  # still a table for screen readers
 
-    # the per-line table still scrolls sideways there, its care lines staying in view
-    scrolled = """(() => {
-      const table = document.querySelector('.cmp-lines-table');
-      table.parentElement.scrollLeft = 200;
-      return [table.parentElement.scrollLeft, table.querySelector('tbody th').getBoundingClientRect().left,
-              table.parentElement.getBoundingClientRect().left];
-    })()"""
-    offset, header_left, box_left = page.evaluate(scrolled)
-    assert offset > 0 and abs(header_left - box_left) <= 1, (offset, header_left, box_left)
+    # the per-line table: every cell and its caption inside the screen, each combination's figure
+    # shown under its name (from the engine), the highest still bold, still a table for screen readers
+    lines = ".cmp-lines-table"
+    outside = f"""[...document.querySelectorAll('{lines} caption, {lines} tbody th, {lines} tbody td, {lines} .cmp-amount')]
+      .map((c) => c.getBoundingClientRect()).filter((r) => r.left < 0 || r.right > innerWidth).length"""
+    assert page.evaluate(outside) == 0
+    cells = page.evaluate(f"""[...document.querySelectorAll('{lines} tbody tr')].map((row) => [...row.cells].slice(1)
+      .map((td) => [getComputedStyle(td, '::before').content, td.querySelector('.cmp-amount').innerText,
+                    td.classList.contains('cmp-best'), getComputedStyle(td.querySelector('.cmp-amount')).fontWeight]))""")
+    results = comparator.compare(PERSONAS[1]["profile"])["results"]
+    engine = [
+        [r["persons"][p]["lines"][n] for r in results]
+        for p, person in enumerate(results[0]["persons"])
+        for n in range(len(person["lines"]))
+    ]
+    assert len(cells) == len(engine) > 0
+    for row, lines_of in zip(cells, engine, strict=True):
+        top = max(line["reimbursed"] for line in lines_of)
+        differs = min(line["reimbursed"] for line in lines_of) != top
+        for (label, amount, best, weight), r, line in zip(row, results, lines_of, strict=True):
+            name = (
+                f"{r['av'].capitalize()} + tandarts {r['dental'].capitalize()}"
+                if r["dental"]
+                else f"{r['av'].capitalize()}, zonder tandarts"
+            )
+            assert label.startswith(f'"{name}"')  # and ' / ""': screen readers have the header
+            assert amount == ("onbekend" if line["status"] == "unknown" else euro_nl(Decimal(str(line["reimbursed"]))))
+            assert best == (differs and line["reimbursed"] == top) and (int(weight) >= 700) == best, (name, line)
+    assert page.locator(f"{lines} .cmp-amount").first.is_visible()
+    assert page.get_attribute(lines, "role") == "table" and page.locator(f"{lines} td[role=cell]").count() > 0
 
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not any(page.evaluate(below))
     assert page.locator(f"{box} .cmp-cell-label").first.is_hidden()
     assert page.locator(f"{box} thead").is_visible()
+    assert page.locator(f"{lines} thead").is_visible()  # a table again: one row per care line
+    tops = f"[...document.querySelectorAll('{lines} tbody tr')].map((r) => new Set([...r.cells].map((c) => Math.round(c.getBoundingClientRect().top))).size)"
+    assert set(page.evaluate(tops)) == {1}
 
 
 def test_no_accessibility_violations_with_results(guarded_page, site_url):

@@ -3,10 +3,10 @@
 The scenario profiles (tests/scenarios/*.yaml) and a few bad profiles run through
 `comparator.compare_json`, and the comparator page's personas (docs/vergelijker/personas.json)
 through `comparator.best_plans_json` and `comparator.answer_json` (with each of their care lines'
-"wat als?"), here and inside real Pyodide under Node (npm `pyodide`,
-pinned in package-lock.json), in one Node run because Pyodide takes seconds to start. The same run shows
-which standard-library modules a start and the engine import: none of those the site drops from
-the runtime's standard library (build_tools/browser/_stdlib.py, STDLIB_DROP).
+"wat als?"), here and inside real Pyodide under Node (npm `pyodide`, pinned in package-lock.json),
+in one Node run because Pyodide takes seconds to start. Pyodide runs with the standard library
+the site ships, cut to what the engine's workload imports (build_tools/browser/_trace.py, traced
+at build time): a module the cut left out fails an import here.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 from scenario_plugin import load_all_cases
 
-from build_tools.browser import STDLIB_DROP
+from build_tools.hooks.comparator_assets import engine_files
 from comparator import answer_json, best_plans_json, compare_json
 
 REPO = Path(__file__).resolve().parent.parent
@@ -80,7 +81,8 @@ def _answer_inputs() -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="module")
 def in_pyodide(tmp_path_factory) -> dict:
     """{"results": compare's texts for _profiles(), "best": best_plans' for _best_plans_inputs(),
-    both in Pyodide, "modules": its sys.modules after}."""
+    both in Pyodide with the cut standard library, "modules": its sys.modules after, "stdlib": the
+    names in the library it ran with}."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not on PATH; the parity test needs Node 20 (deselect with -m 'not pyodide')")
@@ -95,7 +97,7 @@ def in_pyodide(tmp_path_factory) -> dict:
         encoding="utf-8",
     )
     run = subprocess.run(
-        [node, str(SCRIPT), str(REPO), str(inputs)],
+        [node, str(SCRIPT), str(REPO), str(inputs), str(engine_files()[1])],
         cwd=REPO,
         capture_output=True,
         timeout=600,
@@ -146,7 +148,9 @@ def test_pyodide_answers_are_byte_identical_to_cpython(in_pyodide):
 
 
 @pytest.mark.pyodide
-def test_nothing_the_site_drops_from_the_stdlib_is_imported(in_pyodide):
-    dropped = {entry.removesuffix(".py") for entry in STDLIB_DROP}
-    imported = sorted(name for name in in_pyodide["modules"] if name.split(".")[0] in dropped)
-    assert imported == [], f"imported in Pyodide but dropped from the shipped stdlib: {imported}"
+def test_pyodide_ran_with_the_cut_standard_library(in_pyodide):
+    shipped = zipfile.ZipFile(engine_files()[1]).namelist()
+    assert sorted(in_pyodide["stdlib"]) == sorted(shipped)
+    assert {"json/__init__.pyc", "decimal.pyc", "dataclasses.pyc"} <= set(shipped)
+    assert "unittest/__init__.pyc" not in shipped and "email/__init__.pyc" not in shipped
+    assert {"json", "decimal", "dataclasses", "comparator"} <= set(in_pyodide["modules"])

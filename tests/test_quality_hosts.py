@@ -25,6 +25,17 @@ PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_tex
 READY = '[data-comparator-results][data-state="ready"]'
 
 
+def test_a_host_that_gzips_serves_the_comparator(watched, quality_site):
+    """The reference host (gzip for text, JSON and wasm; long caching for ?v= files): the browser
+    unzips, the engine computes the CLI's figures."""
+    page, profile = watched, PERSONAS[1]["profile"]
+    with serve(quality_site.root, free_port(), compress=True) as base:
+        page.goto(share_link(base, profile))
+        page.wait_for_selector(READY, timeout=30_000)
+        shown = page.eval_on_selector_all("[data-av]", "rows => rows.map(r => r.dataset.reimbursed)")
+        assert shown == [f"{r['reimbursed']:.2f}" for r in comparator.compare(profile)["results"]]
+
+
 def test_wasm_sent_as_octet_stream_is_compiled_from_its_bytes(watched, quality_site):
     page, profile = watched, PERSONAS[0]["profile"]
     with serve(quality_site.root, free_port(), types={".wasm": "application/octet-stream"}) as base:

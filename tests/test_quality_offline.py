@@ -134,13 +134,13 @@ def test_offline_a_comparator_never_used_says_why_it_is_missing(watched, quality
     )
 
 
-def test_a_new_service_worker_keeps_only_this_builds_unzipped_snapshot(watched, quality_site, origin):
-    """The comparator's worker keeps its unzipped snapshot in a cache of its own; a new build's
-    service worker removes an earlier build's copy and leaves this build's."""
+def test_a_new_service_worker_keeps_only_this_builds_snapshot(watched, quality_site, origin):
+    """The comparator's worker keeps the snapshot it made in a cache of its own, filed under the
+    engine wheel's URL; a new build's service worker removes an earlier build's and leaves this build's."""
     page, (base, _stop_server) = watched, origin
     files = manifest(quality_site.root)
-    current = base + next(path for path in files["comparator"] if "engine.snapshot" in path)
-    earlier = base + "assets/comparator/engine.snapshot.gz?v=000000000000"
+    current = base + next(path for path in files["comparator"] if ".whl?v=" in path)
+    earlier = base + current.removeprefix(base).split("?")[0] + "?v=000000000000"
     blank = '<!doctype html><title>blank</title><link rel="icon" href="data:,">'
     page.route(base + "blank", lambda route: route.fulfill(content_type="text/html", body=blank))
     page.goto(base + "blank")  # the origin, before any service worker

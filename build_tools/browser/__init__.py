@@ -1,27 +1,32 @@
-"""The comparator's engine shipped to the browser: the Pyodide runtime files, the compiled standard
-library, the engine's wheel, the memory snapshot and the data the comparator page loads."""
+"""The comparator's engine shipped to the browser: the Pyodide runtime files, the standard library
+cut to what the engine imports and compiled, the engine's wheel and the data the comparator page
+loads."""
 
 from ._cache import cached
 from ._page_data import FormDataError, article_links, form_data, manifest_js
-from ._runtime import RUNTIME_FILES, RuntimeMismatch, py_compile, trimmed_lock
-from ._snapshot import SNAPSHOT_SCRIPT, memory_snapshot
-from ._stdlib import STDLIB_DROP, compiled_stdlib
+from ._runtime import RUNTIME_FILES, RuntimeMismatch, check_python, py_compile, trimmed_lock
+from ._stdlib import STDLIB_COMPILER, compiled_stdlib
+from ._trace import BAD_INPUT, BEST_LIMITS, TRACE_SCRIPT, engine_workload, stdlib_imports
 from ._wheel import build_wheel, package_files
 
 __all__ = [
+    "BAD_INPUT",
+    "BEST_LIMITS",
     "RUNTIME_FILES",
-    "SNAPSHOT_SCRIPT",
-    "STDLIB_DROP",
+    "STDLIB_COMPILER",
+    "TRACE_SCRIPT",
     "FormDataError",
     "RuntimeMismatch",
     "article_links",
     "build_wheel",
     "cached",
+    "check_python",
     "compiled_stdlib",
+    "engine_workload",
     "form_data",
     "manifest_js",
-    "memory_snapshot",
     "package_files",
     "py_compile",
+    "stdlib_imports",
     "trimmed_lock",
 ]

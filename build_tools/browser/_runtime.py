@@ -1,8 +1,8 @@
 """The Pyodide runtime the comparator self-hosts, prepared for the site.
 
 From the pinned npm `pyodide` package (node_modules/pyodide) only the files a start needs are
-shipped: the loader, the Emscripten module, the wasm binary, the standard library compiled to
-.pyc (_stdlib.py) and a lock file reduced to its `info` (the engine needs no package from the
+shipped: the loader, the Emscripten module, the wasm binary, the standard library cut and compiled
+to .pyc (_stdlib.py) and a lock file reduced to its `info` (the engine needs no package from the
 lock file, so the 120 KB full one is not fetched). `pyodide py-compile` (pyodide-build) compiles
 with this interpreter, so its minor version must be the runtime's.
 """
@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["RUNTIME_FILES", "RuntimeMismatch", "py_compile", "runtime_info", "trimmed_lock"]
+__all__ = ["RUNTIME_FILES", "RuntimeMismatch", "check_python", "py_compile", "runtime_info", "trimmed_lock"]
 
 RUNTIME_FILES = ("pyodide.asm.js", "pyodide.asm.wasm", "pyodide.mjs")
 
@@ -33,7 +33,8 @@ def trimmed_lock(runtime: Path) -> bytes:
     return json.dumps({"info": runtime_info(runtime), "packages": {}}, sort_keys=True).encode()
 
 
-def _check_python(runtime: Path) -> None:
+def check_python(runtime: Path) -> None:
+    """RuntimeMismatch unless this interpreter's minor version is the runtime's."""
     wanted = tuple(int(part) for part in runtime_info(runtime)["python"].split(".")[:2])
     if sys.version_info[:2] != wanted:
         have = ".".join(map(str, sys.version_info[:2]))
@@ -49,7 +50,7 @@ def py_compile(archive: Path, runtime: Path) -> Path:
     A wheel's name gets the interpreter tag (`-py3-none-any` becomes `-cp313-none-any`); a zip
     keeps its name.
     """
-    _check_python(runtime)
+    check_python(runtime)
     before = set(archive.parent.iterdir())
     command = [sys.executable, "-m", "pyodide_cli", "py-compile", "--silent", "--no-keep", str(archive)]
     subprocess.run(command, check=True, capture_output=True)

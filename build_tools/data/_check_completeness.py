@@ -48,9 +48,7 @@ def check_completeness(files: PolicyFiles, conditions: SourceDocument, report: R
             report.problems.append(
                 Problem(_file_for_chapter(chapter), 1, f"missing: chapter {chapter} of the conditions has no file")
             )
-    dental_titles = {
-        DENTAL_HEADING.format(title=name.capitalize()): name for (kind, name) in files.packages if kind == "dental"
-    }
+    dental_titles = {DENTAL_HEADING.format(title=name.capitalize()): name for name in files.package_names("dental")}
     for heading in conditions.sections["8"].headings:
         if heading.startswith("Tandartsverzekering "):
             report.headings_total += 1

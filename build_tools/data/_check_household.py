@@ -47,7 +47,7 @@ def check_household(files: PolicyFiles, trace: Traceability) -> None:
 def _check_order(files: PolicyFiles, trace: Traceability, loaded: LoadedFile, order: dict) -> None:
     path = ("av_order", "packages")
     packages = order["packages"]
-    on_file = sorted(name for kind, name in files.packages if kind == "av")
+    on_file = files.package_names("av")
     if sorted(packages) != on_file:
         trace.problems.add(loaded, path, f"must list every package of policies/av/ once ({', '.join(on_file)})")
     quotes = [
@@ -66,9 +66,9 @@ def _check_on_sale(files: PolicyFiles, trace: Traceability, loaded: LoadedFile, 
         trace.problems.add(loaded, path, f"must be the packages its quote names ({', '.join(named)})")
     premiums = files.premiums.data[kind] if files.premiums else {}
     for name in on_sale["packages"]:
-        if (kind, name) not in files.packages:
+        if name not in files.package_names(kind):
             trace.problems.add(loaded, path, f"'{name}' has no policies/{kind}/{name}.yaml")
-        elif premiums.get(name, {}).get("monthly") is None:
+        elif ("premiums",) not in files.failed and premiums.get(name, {}).get("monthly") is None:
             trace.problems.add(
                 loaded, path, f"'{name}' is on sale but its premium in policies/premiums.yaml is unknown"
             )

@@ -32,14 +32,13 @@ def check_catalogue(files: PolicyFiles, problems: Problems) -> None:
 
 
 def check_packages(files: PolicyFiles, trace: Traceability) -> None:
-    care_ids = {c["id"] for c in files.catalogue.data["care"]} if files.catalogue else set()
-    checks = _PackageChecks(trace, care_ids)
+    checks = _PackageChecks(trace, files.care_ids())
     for (kind, name), loaded in sorted(files.packages.items()):
         checks.package(kind, name, loaded)
 
 
 class _PackageChecks:
-    def __init__(self, trace: Traceability, care_ids: set[str]):
+    def __init__(self, trace: Traceability, care_ids: set[str] | None):
         self.trace = trace
         self.problems = trace.problems
         self.care_ids = care_ids
@@ -73,7 +72,7 @@ class _PackageChecks:
             self.article(loaded, ("no_benefit", i, "article"), entry["article"], chapter)
 
     def care_id(self, loaded: LoadedFile, path: tuple, care_id: str, ids_seen: set) -> None:
-        if care_id not in self.care_ids:
+        if self.care_ids is not None and care_id not in self.care_ids:
             self.problems.add(loaded, path, f"id '{care_id}' is not in the catalogue (policies/catalogue.yaml)")
         if care_id in ids_seen:
             self.problems.add(loaded, path, f"id '{care_id}' appears twice in this package")

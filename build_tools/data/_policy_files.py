@@ -19,7 +19,13 @@ _SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
 
 @dataclasses.dataclass
 class PolicyFiles:
-    """Every policies/ file that parsed and matched its schema, by role."""
+    """Every policies/ file that parsed and matched its schema, by role.
+
+    A file that exists but failed to parse or to match its schema is in `failed` instead, by its
+    path under policies/ without suffix (("av", "royaal")). Its own problems are reported and it
+    is checked no further, but it still exists for the other files' cross-references: one
+    mistake gives one message, not one more for every file that points at it.
+    """
 
     catalogue: LoadedFile | None = None
     packages: dict[tuple[str, str], LoadedFile] = dataclasses.field(default_factory=dict)  # (kind, id)
@@ -28,6 +34,29 @@ class PolicyFiles:
     glossary: LoadedFile | None = None
     general_articles: LoadedFile | None = None
     servicepakket: LoadedFile | None = None
+    failed: dict[tuple[str, ...], LoadedFile | None] = dataclasses.field(default_factory=dict)  # None: unparsable
+
+    def package_names(self, kind: str) -> list[str]:
+        """The packages of a kind that have a file, valid or not."""
+        names = {name for k, name in self.packages if k == kind}
+        names.update(parts[1] for parts in self.failed if len(parts) == 2 and parts[0] == kind)
+        return sorted(names)
+
+    def care_ids(self) -> set[str] | None:
+        """The catalogue's care ids; None when the catalogue failed and its ids cannot all be read.
+
+        From a failed catalogue the ids are read only when every `care` entry has a string id: a
+        package's id is then known to be missing, not merely unreadable.
+        """
+        if self.catalogue is not None:
+            return {care["id"] for care in self.catalogue.data["care"]}
+        if ("catalogue",) not in self.failed:
+            return set()
+        failed = self.failed[("catalogue",)]
+        care = failed.data.get("care") if failed and isinstance(failed.data, dict) else None
+        if isinstance(care, list) and all(isinstance(c, dict) and isinstance(c.get("id"), str) for c in care):
+            return {c["id"] for c in care}
+        return None
 
 
 def _schema_for(loaded: LoadedFile) -> tuple[Path | None, str | None]:
@@ -63,20 +92,22 @@ def load_policy_files(policies_dir: Path) -> tuple[PolicyFiles, list[Problem]]:
     problems: list[Problem] = []
     for path in sorted(policies_dir.rglob("*.yaml")):
         name = str(path.relative_to(policies_dir.parent))
+        parts = path.relative_to(policies_dir).with_suffix("").parts
         loaded, load_problems = load_yaml(path, name)
         problems += load_problems
         if loaded is None:
+            files.failed[parts] = None
             continue
         schema_path, error = _schema_for(loaded)
         if error:
             problems.append(Problem(name, 1, error))
+            files.failed[parts] = loaded
             continue
         schema_problems = _schema_problems(loaded, schema_path)
         problems += schema_problems
         if schema_problems or load_problems:
+            files.failed[parts] = loaded
             continue
-        relative = path.relative_to(policies_dir).with_suffix("")
-        parts = relative.parts
         if parts[0] in ("av", "dental") and len(parts) == 2:
             files.packages[(parts[0], parts[1])] = loaded
         elif parts == ("catalogue",):

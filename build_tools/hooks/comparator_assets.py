@@ -6,20 +6,21 @@ comparator) and stylesheet. on_post_page loads that script from <head> too on th
 page, so its engine starts before the page has been parsed. on_post_build writes
 site/assets/comparator/:
 
-    pyodide/      the runtime files a start needs, the standard library compiled to .pyc and a
-                  lock file without packages (see build_tools/browser/)
+    pyodide/      the runtime files a start needs, the standard library cut to what the engine's
+                  workload imports (traced under Node, which npm brings) and compiled to .pyc, and
+                  a lock file without packages (see build_tools/browser/)
     comparator-VERSION-cp3XX-none-any.whl   the engine with its policy JSON, compiled to .pyc
-    engine.snapshot.gz   the runtime's memory with Python started and the engine imported
     form.json     the form's data (build_tools/browser/_page_data.py)
     build.js      a module naming these files by content (compiled ones by what they are made from)
 
-Compiled archives and the snapshot are cached in build/comparator-assets/ by the hash of their
-inputs. The snapshot is made under Node (which npm brings).
+No memory snapshot ships: it is 4 MB gzipped, and on a phone's network a first visit downloading
+it shows results later than one starting Python itself (README, benchmarks). The browser makes
+its own after its first results (docs/javascripts/comparator/worker.js). Compiled archives and
+the import trace are cached in build/comparator-assets/ by the hash of their inputs.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 import tomllib
@@ -34,18 +35,19 @@ if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
 
 from build_tools.browser import (
     RUNTIME_FILES,
-    SNAPSHOT_SCRIPT,
-    STDLIB_DROP,
+    STDLIB_COMPILER,
+    TRACE_SCRIPT,
     FormDataError,
     RuntimeMismatch,
     build_wheel,
     cached,
     compiled_stdlib,
+    engine_workload,
     form_data,
     manifest_js,
-    memory_snapshot,
     package_files,
     py_compile,
+    stdlib_imports,
     trimmed_lock,
 )
 from build_tools.data import REPO_ROOT
@@ -54,10 +56,6 @@ SCRIPT = "javascripts/comparator/app.js"
 STYLESHEET = "stylesheets/comparator.css"
 RUNTIME = REPO_ROOT / "node_modules" / "pyodide"
 CACHE = REPO_ROOT / "build" / "comparator-assets"
-# Ship the memory snapshot: results 1.36 -> 1.05 s on a first visit and 0.67 -> 0.58 s on a repeat
-# one here (tests/bench/bench_comparator.py), for 4.1 MB more to download once. Without it the
-# worker starts Python itself.
-MEMORY_SNAPSHOT = True
 PACKAGE = REPO_ROOT / "comparator"
 
 
@@ -99,35 +97,36 @@ def _wheel() -> Path:
     )
 
 
-def _stdlib() -> Path:
+def engine_files() -> tuple[Path, Path]:
+    """The engine's .pyc wheel and the standard library cut for it (built or from the cache); the
+    parity test runs the engine with that library too."""
+    wheel = _wheel()
+    return wheel, _stdlib(wheel)
+
+
+def _stdlib(wheel: Path) -> Path:
+    """The standard library cut to what the engine's workload imports (personas, scenario suite)."""
+    workload = engine_workload(REPO_ROOT / "docs" / "vergelijker" / "personas.json", REPO_ROOT / "tests" / "scenarios")
+    runtime = [(RUNTIME / name).read_bytes() for name in (*RUNTIME_FILES, "python_stdlib.zip")]
+    imports = cached(
+        CACHE,
+        "imports",
+        [_made_from(wheel), workload, TRACE_SCRIPT.read_bytes(), *runtime],
+        lambda work: stdlib_imports(RUNTIME, wheel, workload, work),
+    )
     return cached(
         CACHE,
         "stdlib",
-        [(RUNTIME / "python_stdlib.zip").read_bytes(), "\n".join(STDLIB_DROP).encode()],
-        lambda work: compiled_stdlib(RUNTIME, work),
+        [(RUNTIME / "python_stdlib.zip").read_bytes(), imports.read_bytes(), STDLIB_COMPILER.read_bytes()],
+        lambda work: compiled_stdlib(RUNTIME, work, json.loads(imports.read_bytes())),
     )
 
 
 def _made_from(path: Path) -> bytes:
     """What names a cached file: its slot in the build cache, a hash of its inputs (see `cached`).
-    Its bytes would not do: compiling stamps .pyc archives with the time, and a memory snapshot
-    differs from one run to the next, so two checkouts of one commit would name them apart."""
+    Its bytes would not do: compiling the wheel stamps its .pyc files with the time, so two
+    checkouts of one commit would name it apart."""
     return path.parent.name.encode()
-
-
-def _snapshot(stdlib: Path, wheel: Path) -> Path:
-    inputs = [(RUNTIME / name).read_bytes() for name in RUNTIME_FILES]
-    return cached(
-        CACHE,
-        "snapshot",
-        [
-            _made_from(stdlib),
-            _made_from(wheel),
-            *inputs,
-            SNAPSHOT_SCRIPT.read_bytes(),
-        ],
-        lambda work: memory_snapshot(RUNTIME, stdlib, wheel, work),
-    )
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -155,8 +154,7 @@ def on_post_build(config):
     if not RUNTIME.is_dir():
         raise PluginError(f"{RUNTIME} is missing: run 'npm ci' (make setup) to install the pinned Pyodide runtime")
     try:
-        wheel, stdlib = _wheel(), _stdlib()
-        snapshot = _snapshot(stdlib, wheel) if MEMORY_SNAPSHOT else None
+        wheel, stdlib = engine_files()
         data = form_data(
             PACKAGE / "data" / "policies-2020.json",
             REPO_ROOT / "policies" / "catalogue.yaml",
@@ -174,12 +172,8 @@ def on_post_build(config):
     form = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     _write(out / "form.json", form)
     named = {"form": ("form.json", form)}  # each file with what names it in build.js
-    facts = {}
     compiled = {"stdlib": ("pyodide/python_stdlib.zip", stdlib), "wheel": (wheel.name, wheel)}
-    if snapshot:
-        compiled["snapshot"] = (snapshot.name, snapshot)
-        facts["snapshotSize"] = len(gzip.decompress(snapshot.read_bytes()))
     for key, (name, path) in compiled.items():
         _write(out / name, path.read_bytes())
         named[key] = (name, _made_from(path))
-    _write(out / "build.js", manifest_js(named, **facts).encode())
+    _write(out / "build.js", manifest_js(named).encode())

@@ -5,6 +5,11 @@ quote comes from, with an anchor per numbered article ("#art-3-4"). The document
 stay visible (it is the source), but its stray bold markers in headings are dropped, and where
 the data marks a package's text as not giving the amount (the incomplete end of chapter 8),
 the page says so under the text.
+
+Left out: the printed contents list at the top of each chapter ("Artikel 3.1<tab>Alternatieve
+geneeswijzen ...<tab>27"). Its page numbers point into a PDF the visitor does not have, and on a
+web page its lines run together into one paragraph of debris above the page's own table of
+contents. Such lines are recognised by their shape (number, tab, title, tab, page number).
 """
 
 from __future__ import annotations
@@ -25,10 +30,11 @@ from ._paths import ABOUT_PAGE, article_anchor, package_page
 from ._text import UNKNOWN
 from ._words import current_language, say
 
-__all__ = ["Heading", "chapter_headings", "write_chapter_page"]
+__all__ = ["CONTENTS_LINE", "Heading", "chapter_headings", "write_chapter_page"]
 
 _NUMBERED = re.compile(r"^(?:Artikel\s+)?(\d+(?:\.\d+)*)\.?(?:\s+|$)")
 _DENTAL_PACKAGE = re.compile(r"^Tandartsverzekering\s+(\w+)$")
+CONTENTS_LINE = re.compile(r"^(?:Artikel\s+)?\d+(?:\.\d+)*\.?\t[^\t]+\t\d+\s*$")
 
 
 @dataclasses.dataclass
@@ -53,7 +59,7 @@ def _document(path: Path) -> dict[str, list[Heading]]:
     current = None
     for index, (line_map, title) in enumerate(found):
         body_end = found[index + 1][0][0] if index + 1 < len(found) else len(lines)
-        body = "\n".join(lines[line_map[1] : body_end]).strip()
+        body = "\n".join(line for line in lines[line_map[1] : body_end] if not CONTENTS_LINE.match(line)).strip()
         match = _NUMBERED.match(title)
         number = match.group(1) if match else None
         if number and "." not in number:

@@ -14,6 +14,12 @@ site for offline use (the service worker's install) and the engine's unzipped sn
 repeat is both; measured here, a 3 s pause before it gives 1.10 s instead of 1.08 s). Then the ratios ours/bare (target <= 0.6) and the recompute time after one input
 change (target <= 50 ms): from the input event to the new results in the DOM. Both pages come
 from the same local server. Without --site the site is built first (mkdocs build --strict).
+
+Then the phone profile (`--phone-runs`, 0 to skip): the same visits from the reference host
+(tests/browser/server.py: gzip and cache headers as common static hosts) through one 10 Mbit/s
+link shared by all connections with 40 ms before each response, the bare runtime started the
+way ours is (a module worker), and the bytes the first visit sent: to the results, and in all
+once it has settled (the service worker has kept the site and the engine).
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from browser.polling import wait_until
-from browser.server import free_port, serve
+from browser.server import Link, free_port, serve
 from browser.site import CHROMIUM, LAUNCH_ARGS, REPO, build_site
 from playwright.sync_api import sync_playwright
 
@@ -40,6 +46,18 @@ BARE_JS = """import { loadPyodide } from "/__stock__/pyodide.mjs";
 const pyodide = await loadPyodide();
 window.__bare = { result: pyodide.runPython("1+1"), ms: performance.now() };
 """
+# The phone profile's bare runtime: started as ours is, in a module worker.
+BARE_WORKER_HTML = (
+    '<!doctype html><meta charset="utf-8"><title>bare</title><script type="module" src="bare-page.js"></script>\n'
+)
+BARE_PAGE_JS = """const worker = new Worker("bare-worker.js", { type: "module" });
+worker.onmessage = ({ data }) => (window.__bare = { result: data, ms: performance.now() });
+"""
+BARE_WORKER_JS = """import { loadPyodide } from "/__stock__/pyodide.mjs";
+const pyodide = await loadPyodide();
+postMessage(pyodide.runPython("1+1"));
+"""
+PHONE = {"rate": 10e6 / 8, "latency": 0.040}  # 10 Mbit/s down for all connections together, 40 ms
 RESULTS_MARK = "performance.getEntriesByName('comparator:results').length"
 RECOMPUTE_JS = """async () => {
   const input = document.querySelector('[data-path="persons.1.care.1.count"]');
@@ -93,9 +111,62 @@ def visit_bare(page, url: str) -> float:
     return page.evaluate("window.__bare.ms")
 
 
+def measure(site: Path, port: int, mounts: dict, profile: dict, runs: int, bare: str, **host) -> dict:
+    """Each kind of visit's times over `runs` runs (and, with a `link`, the first visit's bytes)."""
+    link = host.get("link")
+    kinds = ("bare first", "bare repeat", "ours first", "ours reload", "ours repeat", "recompute")
+    rows: dict[str, list[float]] = {kind: [] for kind in kinds}
+    if link:
+        rows.update({"bytes to results": [], "bytes settled": []})
+    with serve(site, port, mounts, **host) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        bare_url = f"{base}__bare__/{bare}"
+        ours_url = f"{base}vergelijker/{share_fragment(profile)}"
+        files = kept_files(site, base)
+        for _ in range(runs):
+            with browser.new_context() as context:
+                page = context.new_page()
+                rows["bare first"].append(visit_bare(page, bare_url))
+                rows["bare repeat"].append(visit_bare(page, bare_url))
+            with browser.new_context() as context:
+                page = context.new_page()
+                if link:
+                    link.reset()
+                rows["ours first"].append(visit_ours(page, ours_url))
+                if link:
+                    rows["bytes to results"].append(link.sent)
+                    wait_until(page, SETTLED, files, timeout_ms=120_000)
+                    rows["bytes settled"].append(link.sent)
+                rows["ours reload"].append(visit_ours(page, ours_url))
+                wait_until(page, SETTLED, files, timeout_ms=120_000)
+                rows["ours repeat"].append(visit_ours(page, ours_url))
+                page.evaluate(RECOMPUTE_JS)  # one change to warm up, then the measured one
+                rows["recompute"].append(page.evaluate(RECOMPUTE_JS))
+        browser.close()
+    return rows
+
+
+def report(title: str, rows: dict[str, list[float]], prefix: str = "") -> None:
+    median = {key: statistics.median(values) for key, values in rows.items()}
+    print(title)
+    for key, values in rows.items():
+        if key.startswith("bytes"):
+            print(f"  {prefix}{key:<16} {median[key] / 1e6:8.2f} MB   [{', '.join(f'{v / 1e6:.2f}' for v in values)}]")
+        else:
+            print(f"  {prefix}{key:<12} {median[key]:8.1f}   [{', '.join(f'{v:.0f}' for v in values)}]")
+    first_ratio = median["ours first"] / median["bare first"]
+    repeat_ratio = median["ours repeat"] / median["bare repeat"]
+    reload_ratio = median["ours reload"] / median["bare repeat"]
+    print(f"  {prefix}ratio first  {first_ratio:8.2f}   (ours to results / bare loadPyodide + 1+1)")
+    print(f"  {prefix}ratio repeat {repeat_ratio:8.2f}")
+    print(f"  {prefix}ratio reload {reload_ratio:8.2f}   (at once after the first visit)")
+    print(f"  {prefix}recompute    {median['recompute']:8.1f}   (one input change to new results; target <= 50)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--phone-runs", type=int, default=3, help="runs of the phone profile (0: none)")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     args = parser.parse_args(argv)
     personas = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_text(encoding="utf-8"))
@@ -104,46 +175,32 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as temp:
         temp = Path(temp)
         (temp / "bare").mkdir()
-        (temp / "bare" / "index.html").write_text(BARE_HTML)
-        (temp / "bare" / "bare.js").write_text(BARE_JS)
+        for name, text in [
+            ("index.html", BARE_HTML),
+            ("bare.js", BARE_JS),
+            ("worker.html", BARE_WORKER_HTML),
+            ("bare-page.js", BARE_PAGE_JS),
+            ("bare-worker.js", BARE_WORKER_JS),
+        ]:
+            (temp / "bare" / name).write_text(text)
         port = free_port()
         site = args.site or build_site(temp / "site", f"http://127.0.0.1:{port}/")
         mounts = {"/__stock__/": REPO / "node_modules" / "pyodide", "/__bare__/": temp / "bare"}
-        kinds = ("bare first", "bare repeat", "ours first", "ours reload", "ours repeat", "recompute")
-        rows: dict[str, list[float]] = {kind: [] for kind in kinds}
-        with serve(site, port, mounts) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-            bare_url = f"{base}__bare__/index.html"
-            ours_url = f"{base}vergelijker/{share_fragment(profile)}"
-            files = kept_files(site, base)
-            for _ in range(args.runs):
-                with browser.new_context() as context:
-                    page = context.new_page()
-                    rows["bare first"].append(visit_bare(page, bare_url))
-                    rows["bare repeat"].append(visit_bare(page, bare_url))
-                with browser.new_context() as context:
-                    page = context.new_page()
-                    rows["ours first"].append(visit_ours(page, ours_url))
-                    rows["ours reload"].append(visit_ours(page, ours_url))
-                    wait_until(page, SETTLED, files, timeout_ms=60_000)
-                    rows["ours repeat"].append(visit_ours(page, ours_url))
-                    page.evaluate(RECOMPUTE_JS)  # one change to warm up, then the measured one
-                    rows["recompute"].append(page.evaluate(RECOMPUTE_JS))
-            browser.close()
+        rows = measure(site, port, mounts, profile, args.runs, "index.html")
+        phone = args.phone_runs and measure(
+            site, port, mounts, profile, args.phone_runs, "worker.html", compress=True, link=Link(**PHONE)
+        )
         assets = site / "assets" / "comparator"
         sizes = {p.relative_to(assets).as_posix(): p.stat().st_size for p in sorted(assets.rglob("*")) if p.is_file()}
 
-    median = {key: statistics.median(values) for key, values in rows.items()}
-    print(f"Comparator start in Chromium ({args.runs} runs, median; each run in brackets), ms")
-    for key, values in rows.items():
-        print(f"  {key:<12} {median[key]:8.1f}   [{', '.join(f'{v:.0f}' for v in values)}]")
-    first_ratio = median["ours first"] / median["bare first"]
-    repeat_ratio = median["ours repeat"] / median["bare repeat"]
-    reload_ratio = median["ours reload"] / median["bare repeat"]
-    print(f"  ratio first  {first_ratio:8.2f}   (ours to results / bare loadPyodide + 1+1; target <= 0.6)")
-    print(f"  ratio repeat {repeat_ratio:8.2f}   (target <= 0.6)")
-    print(f"  ratio reload {reload_ratio:8.2f}   (at once after the first visit)")
-    print(f"  recompute    {median['recompute']:8.1f}   (one input change to new results; target <= 50)")
+    report(f"Comparator start in Chromium ({args.runs} runs, median; each run in brackets), ms", rows)
+    if phone:
+        report(
+            f"Phone profile: reference host, 10 Mbit/s shared, 40 ms; bare in a module worker"
+            f" ({args.phone_runs} runs), ms",
+            phone,
+            prefix="phone ",
+        )
     print("Shipped runtime and engine, bytes: " + ", ".join(f"{name} {size:,}" for name, size in sizes.items()))
     return 0
 

@@ -3,20 +3,92 @@
 Like a static host, it answers an unknown path with the site's own 404.html and status 404. Like
 other hosts, it can send other headers (a cache policy: `headers`, which replace or add to those
 of every response) and other content types (`types`, by file extension).
+
+Plain, it behaves like `python -m http.server` (nothing compressed). `compress=True` makes it the
+reference host, as common static hosts behave: text, JS, JSON, SVG and wasm gzipped (a
+pre-compressed `.gz` sibling when there is one), and files named by content (`?v=` or a hash in
+the name) cacheable for a year, others for 600 s (GitHub Pages). A `Link` throttles it: one token
+bucket for all connections (a phone's one network; DevTools' throttling does not reach a worker's
+own fetches) and a delay before each response; it also counts the bytes sent.
 """
 
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import functools
+import gzip
 import http.server
+import os
+import re
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["free_port", "serve"]
+__all__ = ["Link", "free_port", "serve"]
+
+_COMPRESSED_TYPES = re.compile(r"^(text/|application/(javascript|json|wasm|xml|manifest\+json)|image/svg\+xml)")
+_NAMED_BY_CONTENT = re.compile(r"\?v=|\.[0-9a-f]{8,}\.[a-z]+$")
+_CHUNK = 16 * 1024
+
+
+class Link:
+    """A shared link: `rate` bytes per second down for all connections together (None: unlimited),
+    `latency` seconds before each response starts; `sent` counts the bytes sent since `reset`."""
+
+    def __init__(self, rate: float | None = None, latency: float = 0.0):
+        self.rate, self.latency = rate, latency
+        self.sent = 0
+        self._lock = threading.Lock()
+        self._free_at = 0.0  # when the bucket has sent what it was given so far
+
+    def reset(self) -> None:
+        with self._lock:
+            self.sent = 0
+
+    def take(self, size: int) -> None:
+        """Wait until `size` more bytes have passed the link, in order with every other connection."""
+        with self._lock:
+            self.sent += size
+            if self.rate is None:
+                return
+            self._free_at = max(self._free_at, time.monotonic()) + size / self.rate
+            until = self._free_at
+        time.sleep(max(0.0, until - time.monotonic()))
+
+
+class _Throttled:
+    """A connection's writer that passes every byte through the shared Link."""
+
+    def __init__(self, raw, link: Link):
+        self.raw, self.link = raw, link
+
+    def write(self, data) -> int:
+        view = memoryview(data)
+        for at in range(0, len(view), _CHUNK):
+            chunk = view[at : at + _CHUNK]
+            self.link.take(len(chunk))
+            self.raw.write(chunk)
+        return len(view)
+
+    def __getattr__(self, name):  # flush, closed, ...: the connection's own
+        return getattr(self.raw, name)
+
+
+_gzipped: dict[tuple[str, int, int], bytes] = {}  # (path, mtime, size) -> gzip, made once per file
+_gzipping = threading.Lock()
+
+
+def _gzip(path: str) -> bytes:
+    stat = os.stat(path)
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    with _gzipping:
+        if key not in _gzipped:
+            _gzipped[key] = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        return _gzipped[key]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -28,11 +100,71 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
-    def __init__(self, *args, mounts: dict[str, Path], headers: dict[str, str], types: dict[str, str], **kwargs):
+    def __init__(
+        self,
+        *args,
+        mounts: dict[str, Path],
+        headers: dict[str, str],
+        types: dict[str, str],
+        compress: bool,
+        link: Link | None,
+        **kwargs,
+    ):
         self.mounts = mounts
         self.host_headers = headers
         self.extensions_map = {**self.extensions_map, **types}
+        self.compress, self.link = compress, link
         super().__init__(*args, **kwargs)  # handles the request
+
+    def setup(self):
+        super().setup()
+        if self.link:
+            self.wfile = _Throttled(self.wfile, self.link)
+
+    def do_GET(self):
+        if self.link and self.link.latency:
+            time.sleep(self.link.latency)
+        if not (self.compress and self._send_compressed()):
+            super().do_GET()
+
+    def _send_compressed(self) -> bool:
+        """A static host's answer to a file it compresses or names by content; False for the rest."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return False
+        kind = self.guess_type(path)
+        zipped = _COMPRESSED_TYPES.match(kind) and "gzip" in self.headers.get("Accept-Encoding", "")
+        cache = "public, max-age=31536000, immutable" if _NAMED_BY_CONTENT.search(self.path) else "max-age=600"
+        if not zipped:
+            self.host_headers = {"Cache-Control": cache, **self.host_headers}
+            return False
+        modified = int(os.stat(path).st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since and self._not_modified_since(since, modified):
+            self.send_response(304)
+            self.send_header("Cache-Control", cache)
+            self.end_headers()
+            return True
+        body = Path(path + ".gz").read_bytes() if os.path.isfile(path + ".gz") else _gzip(path)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(modified))
+        self.send_header("Cache-Control", cache)
+        self.end_headers()
+        self.wfile.write(body)
+        return True
+
+    @staticmethod
+    def _not_modified_since(since: str, modified: int) -> bool:
+        try:
+            return email.utils.parsedate_to_datetime(since).timestamp() >= modified
+        except (TypeError, ValueError):
+            return False
 
     def send_header(self, keyword, value):
         if keyword not in self.host_headers:
@@ -87,10 +219,20 @@ def serve(
     mounts: dict[str, Path] | None = None,
     headers: dict[str, str] | None = None,
     types: dict[str, str] | None = None,
+    compress: bool = False,
+    link: Link | None = None,
 ) -> Iterator[str]:
-    """Serve `root` (and each `mounts` URL prefix from its directory); yields the base URL."""
+    """Serve `root` (and each `mounts` URL prefix from its directory); yields the base URL.
+
+    `compress`: as the reference static host (gzip, cache headers); `link`: throttle and count."""
     handler = functools.partial(
-        _Handler, directory=str(root), mounts=mounts or {}, headers=headers or {}, types=types or {}
+        _Handler,
+        directory=str(root),
+        mounts=mounts or {},
+        headers=headers or {},
+        types=types or {},
+        compress=compress,
+        link=link,
     )
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

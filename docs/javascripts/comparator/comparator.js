@@ -41,6 +41,10 @@ addEventListener("afterprint", () => {
   }
 });
 
+/** Whether every text in a parsed JSON value is well-formed Unicode. */
+const wellFormed = (value) =>
+  typeof value === "string" ? value.isWellFormed() : value === null || typeof value !== "object" || Object.values(value).every(wellFormed);
+
 class ComparatorPage {
   constructor(root, engine, data) {
     this.root = root;
@@ -228,14 +232,31 @@ class ComparatorPage {
       return true;
     }
     if (json === null) return false;
+    const shown = this.showLinked(json);
     this.request(json, (result) => {
       const profile = JSON.parse(json);
-      this.form.load(stateFromProfile(profile, this.data));
+      if (!shown) this.form.load(stateFromProfile(profile, this.data));
       this.keep();
       this.shareInput.value = shareLink(json);
       return profile;
     }, "Deze deellink klopt niet");
     return true;
+  }
+
+  /** A share link's household in the form at once, while the engine starts, when the page's own
+   * checks accept it (else the engine's answer says what is wrong); whether it did. */
+  showLinked(json) {
+    try {
+      const profile = JSON.parse(json);
+      if (!wellFormed(profile)) return false; // text the engine refuses (a lone surrogate) is not drawn
+      const state = stateFromProfile(profile, this.data);
+      if (!validate(state, this.data).profile) return false;
+      this.form.load(state);
+      this.shareInput.value = shareLink(json);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   compute() {

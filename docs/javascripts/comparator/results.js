@@ -144,6 +144,9 @@ function lineLabel(person, p, line, item) {
   return [el("span", { class: "cmp-who" }, `${who}: `), item?.title ?? line.id, el("span", { class: "cmp-cost" }, ` (${count})`)];
 }
 
+// On a phone the per-line table is laid out as blocks too (comparator.css): each care line, then
+// each combination on its own line, named from its cell's data-combination. The explicit roles
+// keep it a table for screen readers, which read the column header instead.
 function linesTable(results, profile, catalogue) {
   const rows = profile.persons.flatMap((person, p) =>
     (person.care ?? []).map((line, l) => {
@@ -153,13 +156,17 @@ function linesTable(results, profile, catalogue) {
       const differs = Math.min(...amounts) !== top;
       return el(
         "tr",
-        {},
-        el("th", { scope: "row" }, lineLabel(person, p, line, catalogue.get(line.id))),
-        cells.map((c) =>
+        { role: "row" },
+        el("th", { scope: "row", role: "rowheader" }, lineLabel(person, p, line, catalogue.get(line.id))),
+        cells.map((c, i) =>
           el(
             "td",
-            { class: `cmp-status-${c.status}${differs && c.reimbursed === top ? " cmp-best" : ""}` },
-            c.status === "unknown" ? "onbekend" : euro(c.reimbursed),
+            {
+              role: "cell",
+              "data-combination": combinationName(results[i]),
+              class: `cmp-status-${c.status}${differs && c.reimbursed === top ? " cmp-best" : ""}`,
+            },
+            el("span", { class: "cmp-amount" }, c.status === "unknown" ? "onbekend" : euro(c.reimbursed)),
             el("span", { class: "cmp-status" }, STATUS[c.status]),
           ),
         ),
@@ -171,10 +178,19 @@ function linesTable(results, profile, catalogue) {
     "Vergoeding per zorgregel",
     el(
       "table",
-      { class: "cmp-lines-table" },
+      { class: "cmp-lines-table", role: "table" },
       el("caption", {}, "Vergoed per zorgregel; vet is het hoogste bedrag waar pakketten verschillen"),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Zorg"), results.map((r) => el("th", { scope: "col" }, combinationName(r))))),
-      el("tbody", {}, rows),
+      el(
+        "thead",
+        { role: "rowgroup" },
+        el(
+          "tr",
+          { role: "row" },
+          el("th", { scope: "col", role: "columnheader" }, "Zorg"),
+          results.map((r) => el("th", { scope: "col", role: "columnheader" }, combinationName(r))),
+        ),
+      ),
+      el("tbody", { role: "rowgroup" }, rows),
     ),
   );
 }

@@ -1,6 +1,5 @@
 // The comparator's engine in a module worker: Pyodide plus the engine's wheel; JSON text in, JSON out.
-// The wheel and the memory snapshot are fetched while the runtime starts; states go to the page
-// as {state, detail}.
+// The wheel is fetched while the runtime starts; states go to the page as {state, detail}.
 import { loadPyodide } from "../../assets/comparator/pyodide/pyodide.mjs";
 import assets from "../../assets/comparator/build.js";
 
@@ -29,80 +28,74 @@ const wheel = fetch(new URL(assets.wheel, base)).then((response) => {
   if (!response.ok) throw new Error(`${assets.wheel}: HTTP ${response.status}`);
   return response.arrayBuffer();
 });
-// The runtime's memory with Python started and the engine imported (made at build time, see
-// build_tools/browser/_snapshot.mjs): restoring it skips most of the start. It travels gzipped
-// (4 MB instead of 20); once unzipped it is kept in the browser's Cache Storage, so that a repeat
-// visit reads it as it is instead of unzipping it again (~130 ms of CPU here).
+// The runtime's memory with Python started and the engine imported, made in this browser: a first
+// visit starts Python itself (a shipped snapshot, 4 MB gzipped, would double what a phone
+// downloads: tests/bench/bench_comparator.py) and then keeps its memory in Cache Storage, so
+// that a repeat visit restores it instead of starting Python and importing the engine again. It
+// is filed under the wheel's URL (sw.js keeps only entries the build lists) and says which
+// standard library it was made with; Pyodide itself refuses one from another runtime build.
 const KEPT = "aanvullend-2020-engine"; // sw.js keeps only the current build's
-const snapshotUrl = assets.snapshot && new URL(assets.snapshot, base).href;
-const snapshot = snapshotUrl && (async () => {
-  const kept = await keptSnapshot();
-  if (kept) return kept;
-  const response = await fetch(snapshotUrl);
-  if (!response.ok) throw new Error(`${assets.snapshot}: HTTP ${response.status}`);
-  const unzipped = /gzip/.test(response.headers.get("Content-Encoding") ?? ""); // by the browser, for the server
-  const body = unzipped ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
-  // Pyodide hangs on a damaged snapshot instead of failing, so the size is checked here.
-  const bytes = await readExactly(body, assets.snapshotSize, assets.snapshot);
-  keepSnapshot(bytes).catch(() => {}); // kept or not, the engine works
-  return bytes;
-})();
+const keptUrl = new URL(assets.wheel, base).href;
+const MADE_WITH = "X-Made-With"; // the standard library's URL
+const SIZE = "X-Size";
+const kept = keptSnapshot();
 
-// The unzipped snapshot kept by an earlier visit; none (undefined) if there is none or it is damaged.
+// The snapshot an earlier visit kept for this build: its response (read while the runtime loads),
+// or none (undefined) if there is none or it was made with another standard library.
 async function keptSnapshot() {
   try {
-    const response = await (await caches.open(KEPT)).match(snapshotUrl);
-    const bytes = response && new Uint8Array(await (await response.blob()).arrayBuffer()); // twice as fast as the stream
-    return bytes?.length === assets.snapshotSize ? bytes : undefined;
+    const response = await (await caches.open(KEPT)).match(keptUrl);
+    return response?.headers.get(MADE_WITH) === assets.stdlib ? response : undefined;
   } catch {
     return undefined;
   }
 }
 
-// A stream's bytes into one buffer of the expected size, without the copies Response.arrayBuffer makes.
-async function readExactly(stream, size, name) {
-  const bytes = new Uint8Array(size);
-  const reader = stream.getReader();
-  let at = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    if (at + chunk.value.length > size) throw new Error(`${name}: more than ${size} bytes`);
-    bytes.set(chunk.value, at);
-    at += chunk.value.length;
-  }
-  if (at !== size) throw new Error(`${name}: ${at} bytes, expected ${size}`);
+// Its bytes; Pyodide hangs on a damaged snapshot instead of failing, so the size is checked here.
+async function snapshotBytes(response) {
+  const bytes = new Uint8Array(await (await response.blob()).arrayBuffer()); // twice as fast as the stream
+  if (String(bytes.length) !== response.headers.get(SIZE)) throw new Error(`kept snapshot: ${bytes.length} bytes`);
   return bytes;
 }
 
-// Once the engine has started from it, so that writing 20 MB does not delay the start.
-async function keepSnapshot(bytes) {
-  if ((await engine).start !== "snapshot") return;
+// After the first results of a fresh start, so that copying and writing 20 MB delays nothing.
+async function keepSnapshot(pyodide) {
+  const bytes = pyodide.makeMemorySnapshot();
   const cache = await caches.open(KEPT);
   for (const request of await cache.keys()) await cache.delete(request); // an earlier build's
-  await cache.put(snapshotUrl, new Response(bytes));
+  const headers = { [MADE_WITH]: assets.stdlib, [SIZE]: String(bytes.length) };
+  await cache.put(keptUrl, new Response(bytes, { headers }));
 }
 
-for (const download of [wheel, snapshot]) download?.catch(() => {}); // handled where awaited
+wheel.catch(() => {}); // handled where awaited
 
 const engine = (async () => {
   say("loading", "runtime");
   const options = { indexURL: new URL("pyodide/", base).href, stdLibURL: new URL(assets.stdlib, base).href };
   let pyodide;
   let start = "snapshot";
+  const snapshot = await kept;
   try {
-    if (snapshot) pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+    if (snapshot) {
+      const bytes = snapshotBytes(snapshot); // read while Pyodide loads its script
+      bytes.catch(() => {}); // loadPyodide awaits it (later) and fails
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: bytes });
+    }
   } catch (error) {
     console.warn(`Vergelijker: snapshot not used (${message(error)}); starting Python the ordinary way.`);
   }
   if (!pyodide) {
-    pyodide = await loadPyodide(options);
+    pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
     start = "fresh";
   }
   say("loading", "engine");
   pyodide.unpackArchive(await wheel, "wheel"); // the files, for anything imported later
   const { answer_json: answer } = pyodide.pyimport("comparator");
-  return { answer, start };
+  return { pyodide, answer, start };
 })();
 engine.then(({ start }) => say("ready", start), (error) => say("error", message(error)));
+
+let keeping; // the snapshot on its way into Cache Storage
 
 // One computation at a time (bridge.js posts the next when this one has answered). After a fatal
 // error Pyodide can no longer be used: the page then starts a new worker.
@@ -111,9 +104,10 @@ engine.then(({ start }) => say("ready", start), (error) => say("error", message(
 addEventListener("message", async ({ data: { id, profile, whatIf } }) => {
   if (id === undefined) return;
   try {
-    const { answer } = await engine;
+    const { pyodide, answer, start } = await engine;
     const reply = JSON.parse(answer(profile, JSON.stringify(whatIf ?? null)));
     postMessage(reply.error ? { id, result: reply } : { id, ...reply });
+    if (start === "fresh" && !keeping) keeping = keepSnapshot(pyodide).catch(() => {}); // kept or not, the engine works
   } catch (error) {
     postMessage({ id, failure: message(error), fatal: Boolean(error?.pyodide_fatal_error) });
   }

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from build_tools.browser import (
-    STDLIB_DROP,
+    BAD_INPUT,
     FormDataError,
     RuntimeMismatch,
     article_links,
     build_wheel,
     compiled_stdlib,
+    engine_workload,
     form_data,
     manifest_js,
     py_compile,
@@ -51,17 +52,26 @@ def test_py_compiled_wheel_holds_bytecode_only(tmp_path):
 
 
 @needs_runtime
-def test_compiled_stdlib_drops_what_is_never_imported(tmp_path):
-    names = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, drop=("unittest", "pydoc.py"))).namelist()
-    assert "json/__init__.pyc" in names and "decimal.pyc" in names
-    assert not [name for name in names if name.endswith(".py") or name.startswith(("unittest/", "pydoc."))]
+def test_compiled_stdlib_holds_the_kept_files_only(tmp_path):
+    names = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "decimal.py"])).namelist()
+    assert sorted(names) == ["decimal.pyc", "json/__init__.pyc"]
 
 
 @needs_runtime
-def test_every_dropped_stdlib_entry_is_in_the_runtime():
-    """A name the runtime does not ship would drop nothing (a Pyodide update renames or unvendors)."""
-    entries = {name.split("/", 1)[0] for name in zipfile.ZipFile(RUNTIME / "python_stdlib.zip").namelist()}
-    assert sorted(set(STDLIB_DROP) - entries) == []
+def test_a_kept_file_the_runtime_lacks_is_named(tmp_path):
+    with pytest.raises(RuntimeMismatch, match=r"lacks traced files: nonesuch\.py"):
+        compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "nonesuch.py"])
+
+
+def test_the_workload_holds_the_personas_the_scenarios_and_bad_input():
+    workload = json.loads(engine_workload(PAGE / "personas.json", REPO / "tests" / "scenarios"))
+    personas = json.loads((PAGE / "personas.json").read_text(encoding="utf-8"))["personas"]
+    assert json.loads(workload["compare"][0]) == personas[0]["profile"]
+    assert len(workload["compare"]) >= len(personas) + 90 + len(BAD_INPUT)
+    assert workload["compare"][-len(BAD_INPUT) :] == list(BAD_INPUT)
+    assert {limit for _, limit in workload["best"]} >= {3}
+    assert [json.loads(workload["answer"][0][0]), workload["answer"][0][1]] == [personas[0]["profile"], "null"]
+    assert {line for _, line in workload["answer"]} >= {"[0, 0]", "[1, 0]", "null"}
 
 
 def test_compiling_for_another_python_is_refused(tmp_path):

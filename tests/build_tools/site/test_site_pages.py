@@ -289,6 +289,40 @@ def test_no_markup_or_directive_leaks_into_pages(site):
         assert "**" not in re.sub(r"<code>.*?</code>", "", content), path
 
 
+CHAPTER_PAGES = ["voorwaarden/algemeen/index.html", "servicepakket/index.html", "voorwaarden/tandarts/index.html"] + [
+    f"voorwaarden/{name}/index.html" for name in AV
+]
+
+
+def visible_text(html_text: str) -> str:
+    content = html_text[html_text.find('<article class="md-content__inner') :]
+    inline = re.sub(r"</?(?:a|abbr|em|strong|code|span)\b[^>]*>", "", content)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
+def test_chapter_pages_leave_out_the_printed_contents_list_but_keep_every_article(site):
+    """The source's contents lines ("Artikel 3.1<tab>Title<tab>27") point at PDF pages; the article text stays."""
+    source = (REPO.parent / "shared/sources/aanvullende-verzekeringen-2020-voorwaarden.md").read_text(encoding="utf-8")
+    contents = [line.split("\t") for line in source.splitlines() if "\t" in line]
+    assert len(contents) == 91 and all(len(parts) == 3 and parts[2].isdigit() for parts in contents)
+    # Every plain paragraph of chapters 3-7 (no markdown in it) must still be on its package's page.
+    chapters = re.split(r"^#{1,2} (\d)\. .*$", source, flags=re.M)
+    kept = [
+        (AV[int(number) - 3], line)
+        for number, body in zip(chapters[1::2], chapters[2::2], strict=True)
+        if number in "34567"
+        for line in body.splitlines()
+        if re.fullmatch(r"[A-Z][^*_\[\]|#<>\t]+", line)
+    ]
+    assert len(kept) > 200
+    texts = {page: visible_text(text_of(site, page)) for page in CHAPTER_PAGES}
+    for page, text in texts.items():
+        for number, title, page_number in contents:
+            assert f"{number} {title} {page_number}" not in text, page
+    for name, line in kept:
+        assert " ".join(line.split()) in texts[f"voorwaarden/{name}/index.html"], line
+
+
 # -- links and origins -------------------------------------------------------------------------
 def resolve(site: Path, page: str, href: str) -> tuple[Path, str] | None:
     """The file and fragment an on-site link points at; None for another site or a non-page scheme."""
