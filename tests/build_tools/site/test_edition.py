@@ -1,4 +1,4 @@
-"""The edition's language: the data read as its English twins, the site's own words per language."""
+"""The edition's language: the data read as its English twins; a language we do not have fails."""
 
 from __future__ import annotations
 
@@ -6,14 +6,7 @@ import pytest
 
 from build_tools.site import SiteDataError, edition_of
 from build_tools.site._edition import in_language
-from build_tools.site._words import money, say, use_language
-
-
-@pytest.fixture
-def english():
-    use_language("en")
-    yield
-    use_language("nl")
+from build_tools.site._words import use_language
 
 
 def test_english_reads_each_twin_and_keeps_what_has_none():
@@ -27,19 +20,3 @@ def test_an_unknown_edition_fails_loudly():
         edition_of({"theme": {"language": "de"}})
     with pytest.raises(SiteDataError, match="expected one of nl, en, got 'de'"):
         use_language("de")
-
-
-def test_amounts_follow_the_language(english):
-    assert money(1135) == "€1,135" and money(8.9) == "€8.90"
-    use_language("nl")
-    assert money(1135) == "€\u00a01.135" and money(8.9) == "€\u00a08,90"
-
-
-def test_a_phrase_without_english_words_stops_the_build(english):
-    assert say("Niet in {name}", name="Primair") == "Not in Primair"
-    with pytest.raises(SiteDataError, match="no en words for 'Geen idee'"):
-        say("Geen idee")
-
-
-def test_dutch_says_the_key_itself():
-    assert say("Niet in {name}", name="Primair") == "Niet in Primair"
