@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 _REPO = Path(__file__).resolve().parents[2]
 if str(_REPO) not in sys.path:
@@ -40,6 +41,10 @@ def on_config(config):
     return config
 
 
+# Last of all: MkDocs keeps one instance per plugin name across configs loaded in one process,
+# so loading the English project re-configures the Dutch build's search plugin (its `lang`).
+# Everything of the Dutch build (csp.py's offline list reads that `lang`, at -100) runs before.
+@event_priority(-200)
 def on_post_build(config) -> None:
     if edition_of(config) != _ROOT_EDITION:
         return

@@ -119,6 +119,9 @@ def test_each_edition_has_its_own_offline_list(site):
     assert not [url for url in root["site"] + root["comparator"] if url.startswith("en/")]
     assert "./" in english["site"] and "zorg/kuuroord/" in english["site"]
     assert root["version"] != english["version"]
+    # Each with its own search language's files (the English build must not change the Dutch list).
+    assert "assets/javascripts/lunr/min/lunr.nl.min.js" in root["site"]
+    assert "assets/javascripts/lunr/min/lunr.nl.min.js" not in english["site"]
 
 
 def test_the_footer_is_in_english(site):
