@@ -163,3 +163,20 @@ def test_a_new_build_replaces_the_old_cache(quality_site):
     assert all(path.startswith("assets/comparator/") for path in files["comparator"])
     assert any(path.endswith("pyodide.asm.wasm") for path in files["comparator"])
     assert not any(path.endswith(".map") for path in files["site"])
+
+
+def test_an_english_visitor_gets_the_english_edition_offline(watched, quality_site, origin):
+    """The English edition registers its own worker (scope en/) with its own list: pages and search."""
+    page, (base, stop_server) = watched, origin
+    files = manifest(quality_site.root / "en")
+    page.goto(base + "en/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_until(page, ALL_KEPT, [base + "en/" + path for path in files["site"]])
+    stop_server()
+    page.context.set_offline(True)
+    for path, title in [("en/", "What do"), ("en/zorg/orthodontie/", "Orthodontics")]:
+        page.goto(base + path)
+        expect(page.locator("article h1").first).to_contain_text(title)
+    page.keyboard.press("/")
+    page.keyboard.type("braces")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("Orthodontics")
