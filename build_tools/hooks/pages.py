@@ -3,7 +3,7 @@
 Listed under `hooks:` in mkdocs.yml. `on_files` runs the same checks as
 `python -m build_tools check` and adds the generated pages; `on_page_markdown` fills the
 `[[polis: ...]]` lines of hand-written pages. The edition is the project's `theme.language`:
-the English project (mkdocs.en.yml) generates every page from the `_en` twins and takes the
+the English project (docs/en/mkdocs.yml) generates every page from the `_en` twins and takes the
 hand-written pages from docs/en/ (same paths as the Dutch ones, which it leaves out). Bad data, or an engine JSON not compiled from
 it, stops the build with the checker's `file:line: message` lines (a PluginError), never a
 traceback. MkDocs does not reload hook
