@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,12 @@ pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
 PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_text(encoding="utf-8"))["personas"]
 READY = '[data-comparator-results][data-state="ready"]'
+DUTCH_EURO = r"€\s(\d{1,3}(?:\.\d{3})*),(\d\d)"
+ENGLISH_EURO = r"€(\d{1,3}(?:,\d{3})*)\.(\d\d)"
+
+
+def _amounts(text: str, notation: str, thousands: str) -> list[Decimal]:
+    return [Decimal(f"{whole.replace(thousands, '')}.{cents}") for whole, cents in re.findall(notation, text)]
 
 
 def switch(page, lang: str) -> None:
@@ -48,12 +56,12 @@ def test_a_share_link_works_in_english_with_english_explanations(guarded_page, s
     details.locator("summary").click()
     text = details.inner_text()
     assert "Not insured in" in text or "reimbursed:" in text.lower() or "Fully reimbursed" in text, text[:400]
-    # The same figures as the Dutch page: the engine's "lang" changes only the wording.
-    figures = "els => els.map(e => e.textContent.match(/€\\s?[\\d.,]+/g).join(' '))"
-    english = page.locator(".cmp-detail summary").evaluate_all(figures)
+    # The same figures as the Dutch page, each in its own notation: "lang" changes only the wording.
+    english = [_amounts(text, ENGLISH_EURO, ",") for text in page.locator(".cmp-detail summary").all_text_contents()]
     page.goto(f"{site_url}vergelijker/#p={fragment}")
     page.wait_for_selector(READY, timeout=120_000)
-    assert english and english == page.locator(".cmp-detail summary").evaluate_all(figures)
+    dutch = [_amounts(text, DUTCH_EURO, ".") for text in page.locator(".cmp-detail summary").all_text_contents()]
+    assert english and all(english) and english == dutch
 
 
 def test_an_english_content_page_stays_within_the_page_budget(browser, tmp_path):
@@ -83,9 +91,12 @@ def test_the_language_switch_keeps_the_comparator_form(guarded_page, site_url):
     fragment = base64.urlsafe_b64encode(json.dumps(PERSONAS[0]["profile"]).encode()).decode().rstrip("=")
     page.goto(f"{site_url}vergelijker/#p={fragment}")
     page.wait_for_selector(READY, timeout=120_000)
-    figures = "els => els.map(e => e.textContent.match(/€\\s?[\\d.,]+/g).join(' '))"
-    dutch = page.locator(".cmp-detail summary").evaluate_all(figures)
+    summaries = page.locator(".cmp-detail summary")
+    dutch = [_amounts(text, DUTCH_EURO, ".") for text in summaries.all_text_contents()]
     switch(page, "en")
     page.wait_for_url(f"{site_url}en/vergelijker/")
     page.wait_for_selector(READY, timeout=120_000)
-    assert dutch and page.locator(".cmp-detail summary").evaluate_all(figures) == dutch
+    # The kept form (Dutch decimal commas) reads the same on the English page, in English notation.
+    assert (
+        dutch and all(dutch) and [_amounts(text, ENGLISH_EURO, ",") for text in summaries.all_text_contents()] == dutch
+    )

@@ -1,7 +1,7 @@
 """What the comparator page loads besides the runtime: the form's data and a manifest of the assets.
 
 `form.json` lets the page draw the whole form before the engine has started: the catalogue in
-theme order with search words, which lines need a "gecontracteerd" switch or an "al eerder
+theme order with search words (Dutch and English; titles in both languages), which lines need a "gecontracteerd" switch or an "al eerder
 vergoed" field (derived from the rules, so new data needs no code), the packages with their
 default premiums, the indicative prices and the personas. Every persona is run through the
 engine here, so a persona the engine rejects fails the build.
@@ -48,7 +48,12 @@ def _flags(data: dict, care_id: str) -> dict:
 def _packages(data: dict, kind: str, order: tuple[str, ...]) -> list[dict]:
     names = [name for name in order if name in data["packages"][kind]]
     return [
-        {"id": name, "title": data["packages"][kind][name]["title"], "premium": data["premiums"][kind].get(name)}
+        {
+            "id": name,
+            "title": data["packages"][kind][name]["title"],
+            "title_en": data["packages"][kind][name]["title_en"],
+            "premium": data["premiums"][kind].get(name),
+        }
         for name in names
     ]
 
@@ -101,11 +106,17 @@ def _load_json(path: Path) -> dict:
 def form_data(engine_data: Path, catalogue_yaml: Path, page_dir: Path, use_directory_urls: bool = True) -> dict:
     """The form's data from the engine's JSON, the catalogue's search words and docs/vergelijker/*.json."""
     data = json.loads(engine_data.read_text(encoding="utf-8"))
-    keywords = {entry["id"]: entry.get("keywords", []) for entry in yaml.safe_load(catalogue_yaml.read_text())["care"]}
+    catalogue = yaml.safe_load(catalogue_yaml.read_text())["care"]
+    keywords = {entry["id"]: entry.get("keywords", []) for entry in catalogue}
+    keywords_en = {entry["id"]: entry.get("keywords_en", []) for entry in catalogue}
     prices = _load_json(page_dir / "prijsindicaties.json")["prices"]
     personas = _load_json(page_dir / "personas.json")["personas"]
     if missing := sorted(set(data["catalogue"]) - set(prices)):
         raise FormDataError(f"{page_dir / 'prijsindicaties.json'}: no indicative price for {', '.join(missing)}")
+    if untranslated := sorted(care_id for care_id, price in prices.items() if not price.get("note_en")):
+        raise FormDataError(
+            f"{page_dir / 'prijsindicaties.json'}: no English note (note_en) for {', '.join(untranslated)}"
+        )
     if unknown := sorted(set(prices) - set(data["catalogue"])):
         raise FormDataError(f"{page_dir / 'prijsindicaties.json'}: not in the catalogue: {', '.join(unknown)}")
     for persona in personas:
@@ -120,6 +131,7 @@ def form_data(engine_data: Path, catalogue_yaml: Path, page_dir: Path, use_direc
             "id": care_id,
             **entry,
             "keywords": keywords.get(care_id, []),
+            "keywords_en": keywords_en.get(care_id, []),  # the English edition searches these too
             "typical": prices[care_id],
             **_flags(data, care_id),
         }

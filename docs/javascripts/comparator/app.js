@@ -6,6 +6,7 @@
 // data-comparator-start), so the worker starts before the page has been parsed; otherwise it
 // starts when the comparator is mounted.
 import { startEngine } from "./bridge.js";
+import { say } from "./words.js";
 
 let engine;
 
@@ -24,8 +25,8 @@ export function cannotLoad(root, error) {
   message.dataset.comparatorResults = "";
   message.dataset.state = "error";
   message.textContent = navigator.onLine
-    ? `De vergelijker kon niet laden (${error.message}). Herlaad de pagina.`
-    : "Zonder internetverbinding werkt de vergelijker pas nadat u hem een keer met verbinding hebt gebruikt. De tabellen elders op de site werken wel.";
+    ? say("De vergelijker kon niet laden ({why}). Herlaad de pagina.", { why: error.message })
+    : say("Zonder internetverbinding werkt de vergelijker pas nadat u hem een keer met verbinding hebt gebruikt. De tabellen elders op de site werken wel.");
   root.replaceChildren(message);
 }
 

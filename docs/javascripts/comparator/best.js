@@ -6,6 +6,7 @@
 // 1719.6 - 1506.2 is 213.40 and not 213.39999.
 
 import { el, euro, plain } from "./dom.js";
+import { say } from "./words.js";
 
 const ADULT_AGE = 18; // art. 1.5.1; a child follows a parent's package (art. 1.2.2)
 export const PACKAGE = (id) => id.charAt(0).toUpperCase() + id.slice(1);
@@ -18,10 +19,10 @@ export const planCode = (plan) => plan.persons.map((p) => `${p.av ?? "none"}+${p
 function personLine(person, child, link) {
   if (child) {
     const follows = person.av ? `${PACKAGE(person.av)}, ` : "";
-    return [`${follows}volgt de ouder (`, el("a", { href: link("1.2.2") }, "art. 1.2.2"), ")"];
+    return [say("{follows}volgt de ouder (", { follows }), el("a", { href: link("1.2.2") }, "art. 1.2.2"), ")"];
   }
-  const av = person.av ? PACKAGE(person.av) : "geen aanvullende verzekering";
-  const dental = person.dental ? `tandarts ${PACKAGE(person.dental)}` : "geen tandarts";
+  const av = person.av ? PACKAGE(person.av) : say("geen aanvullende verzekering");
+  const dental = person.dental ? say("tandarts {name}", { name: PACKAGE(person.dental) }) : say("geen tandarts");
   return `${av}, ${dental}`;
 }
 
@@ -33,7 +34,7 @@ function people(plan, profile, link) {
       el(
         "li",
         {},
-        el("strong", {}, `${person.name || `Persoon ${p + 1}`}: `),
+        el("strong", {}, `${person.name || say("Persoon {n}", { n: p + 1 })}: `),
         personLine(person, profile.persons[p].age < ADULT_AGE, link),
       ),
     ),
@@ -43,8 +44,8 @@ function people(plan, profile, link) {
 // "€ 213,40 minder dan ..." (or "even duur als" when nothing is saved).
 function saving(best, other, what) {
   const difference = cents(other) - cents(best);
-  if (difference <= 0) return `Even duur als ${what}.`;
-  return `${euro(fromCents(difference))} per jaar minder dan ${what}.`;
+  if (difference <= 0) return say("Even duur als {what}.", { what });
+  return say("{amount} per jaar minder dan {what}.", { amount: euro(fromCents(difference)), what });
 }
 
 const isBare = (plan) => plan.persons.every((p) => !p.av && !p.dental);
@@ -54,21 +55,21 @@ function refusalNote(link) {
   return el(
     "p",
     { class: "cmp-note" },
-    "Let op: de verzekeraar kan een aanvraag weigeren als u bij de aanmelding al zorg nodig hebt of verwacht, die onder de aanvullende verzekering valt (",
+    say("Let op: de verzekeraar kan een aanvraag weigeren als u bij de aanmelding al zorg nodig hebt of verwacht, die onder de aanvullende verzekering valt ("),
     el("a", { href: link("1.2.3") }, "art. 1.2.3 d"),
     ").",
   );
 }
 
-const packageName = (entry) => (entry.kind === "av" ? PACKAGE(entry.package) : `Tandarts ${PACKAGE(entry.package)}`);
+const packageName = (entry) => (entry.kind === "av" ? PACKAGE(entry.package) : say("Tandarts {name}", { name: PACKAGE(entry.package) }));
 
 /** "Optimaal wordt goedkoper bij een premie onder € 27,90 per maand": the engine's break-even premium
  * for a package without a known 2020 premium (a plan holding it is then the cheapest). */
 export function breakEvenSentence(entry) {
   const name = packageName(entry);
-  if (entry.below_month === null) return `${name} wordt ook bij een premie van € 0 niet goedkoper dan het plan hierboven.`;
-  const who = entry.holders === 1 ? "" : ` (voor elk van de ${entry.holders} volwassenen die het nemen)`;
-  return `${name} wordt goedkoper bij een premie onder ${euro(entry.below_month)} per maand${who}.`;
+  if (entry.below_month === null) return say("{name} wordt ook bij een premie van € 0 niet goedkoper dan het plan hierboven.", { name });
+  const who = entry.holders === 1 ? "" : say(" (voor elk van de {n} volwassenen die het nemen)", { n: entry.holders });
+  return say("{name} wordt goedkoper bij een premie onder {amount} per maand{who}.", { name, amount: euro(entry.below_month), who });
 }
 
 function breakEvens(entries) {
@@ -76,7 +77,7 @@ function breakEvens(entries) {
   return el(
     "div",
     { class: "cmp-break-evens" },
-    el("p", {}, `Niet meegerekend, want de premie 2020 is onbekend: ${entries.map(packageName).join(" en ")}.`),
+    el("p", {}, say("Niet meegerekend, want de premie 2020 is onbekend: {names}.", { names: entries.map(packageName).join(say(" en ")) })),
     el(
       "ul",
       {},
@@ -95,20 +96,20 @@ function deciding(lines, top, next, profile, { link, catalogue }) {
   return el(
     "div",
     { class: "cmp-deciding" },
-    el("p", {}, "Wat het verschil maakt met het volgende plan:"),
+    el("p", {}, say("Wat het verschil maakt met het volgende plan:")),
     el(
       "ul",
       {},
       lines.map((line) => {
-        const who = line.name || `Persoon ${line.person + 1}`;
+        const who = line.name || say("Persoon {n}", { n: line.person + 1 });
         const title = catalogue.get(line.id)?.title ?? line.id;
         const dental = catalogue.get(line.id)?.kind === "dental" ? top.persons[line.person].dental : null;
         return el(
           "li",
           { "data-deciding": `${line.person}.${line.line}` },
           el("strong", {}, `${who}, ${title.toLowerCase()}: `),
-          `u betaalt zelf ${euro(line.best.out_of_pocket)}, bij het volgende plan ${euro(line.runner_up.out_of_pocket)} (`,
-          el("a", { href: link(line.best.article, dental) }, `artikel ${line.best.article}`),
+          say("u betaalt zelf {best}, bij het volgende plan {next} (", { best: euro(line.best.out_of_pocket), next: euro(line.runner_up.out_of_pocket) }),
+          el("a", { href: link(line.best.article, dental) }, say("artikel {article}", { article: line.best.article })),
           ").",
         );
       }),
@@ -116,8 +117,8 @@ function deciding(lines, top, next, profile, { link, catalogue }) {
         el(
           "li",
           {},
-          el("strong", {}, "Premie: "),
-          `${euro(top.premium_year)} per jaar, bij het volgende plan ${euro(next.premium_year)}.`,
+          el("strong", {}, say("Premie: ")),
+          say("{top} per jaar, bij het volgende plan {next}.", { top: euro(top.premium_year), next: euro(next.premium_year) }),
         ),
     ),
   );
@@ -125,8 +126,8 @@ function deciding(lines, top, next, profile, { link, catalogue }) {
 
 /** One sentence for the live region: the answer, which the card below explains. */
 export function answerSummary(best) {
-  if (best.explanation) return "Uitkomst berekend: zonder volwassene is er geen pakket te kiezen; een kind volgt de ouder.";
-  return `Uitkomst berekend: het goedkoopst voor uw huishouden is ${euro(best.plans[0].total_year)} per jaar.`;
+  if (best.explanation) return say("Uitkomst berekend: zonder volwassene is er geen pakket te kiezen; een kind volgt de ouder.");
+  return say("Uitkomst berekend: het goedkoopst voor uw huishouden is {total} per jaar.", { total: euro(best.plans[0].total_year) });
 }
 
 /** The answer card for the engine's answer (answer_json: best, result, deciding, break_even). What
@@ -142,46 +143,46 @@ export function renderBest(answer, profile, { link, catalogue }) {
     return el(
       "section",
       { class: "cmp-answer", ...hooks, "data-ranked": "false" },
-      el("h3", {}, "Voor dit huishouden is er niets te kiezen"),
+      el("h3", {}, say("Voor dit huishouden is er niets te kiezen")),
       el("p", {}, best.explanation),
       el(
         "p",
         {},
-        "Een kind is verzekerd op de polis van een ouder en krijgt het pakket van die ouder (",
+        say("Een kind is verzekerd op de polis van een ouder en krijgt het pakket van die ouder ("),
         el("a", { href: link("1.2.2") }, "art. 1.2.2"),
-        "). Voeg een volwassene toe om pakketten te vergelijken.",
+        say("). Voeg een volwassene toe om pakketten te vergelijken."),
       ),
     );
   }
   return el(
     "section",
     { class: "cmp-answer", ...hooks, "data-ranked": "true" },
-    el("h3", {}, "Het goedkoopst voor uw huishouden (plan 1)"),
+    el("h3", {}, say("Het goedkoopst voor uw huishouden (plan 1)")),
     people(top, profile, link),
     el(
       "p",
       { class: "cmp-answer-total" },
-      el("strong", {}, `${euro(top.total_year)} per jaar`),
-      ` (premie ${euro(top.premium_year)} + zelf betalen ${euro(top.out_of_pocket)})`,
+      el("strong", {}, say("{total} per jaar", { total: euro(top.total_year) })),
+      say(" (premie {premium} + zelf betalen {own})", { premium: euro(top.premium_year), own: euro(top.out_of_pocket) }),
     ),
     el(
       "ul",
       { class: "cmp-answer-savings" },
-      runners.length > 0 && el("li", {}, saving(top.total_year, runners[0].total_year, "het op een na goedkoopste plan")),
+      runners.length > 0 && el("li", {}, saving(top.total_year, runners[0].total_year, say("het op een na goedkoopste plan"))),
       isBare(top)
-        ? el("li", {}, "Zonder aanvullende verzekering en tandartsverzekering bent u hier het goedkoopst uit.")
-        : el("li", {}, saving(top.total_year, careCost, `geen aanvullende verzekering (dan betaalt u ${euro(careCost)} zelf)`)),
+        ? el("li", {}, say("Zonder aanvullende verzekering en tandartsverzekering bent u hier het goedkoopst uit."))
+        : el("li", {}, saving(top.total_year, careCost, say("geen aanvullende verzekering (dan betaalt u {cost} zelf)", { cost: euro(careCost) }))),
     ),
     runners.length > 0 && deciding(answer.deciding, top, runners[0], profile, { link, catalogue }),
     breakEvens(answer.break_even),
     !top.complete &&
-      el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed."),
+      el("p", { class: "cmp-note" }, say("Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed.")),
     refusalNote(link),
     runners.length > 0 &&
       el(
         "details",
         { class: "cmp-runners" },
-        el("summary", {}, runners.length === 1 ? "Het volgende plan" : `De volgende ${runners.length} plannen`),
+        el("summary", {}, runners.length === 1 ? say("Het volgende plan") : say("De volgende {n} plannen", { n: runners.length })),
         el(
           "ol",
           { start: 2 }, // their place in the ranking; the answer above is the first
@@ -189,8 +190,8 @@ export function renderBest(answer, profile, { link, catalogue }) {
             el(
               "li",
               { "data-plan": planCode(plan), "data-total-year": plain(plan.total_year) },
-              el("strong", {}, `Plan ${i + 2}: ${euro(plan.total_year)} per jaar`),
-              ` (${euro(fromCents(cents(plan.total_year) - cents(top.total_year)))} meer)`,
+              el("strong", {}, say("Plan {n}: {total} per jaar", { n: i + 2, total: euro(plan.total_year) })),
+              say(" ({amount} meer)", { amount: euro(fromCents(cents(plan.total_year) - cents(top.total_year))) }),
               people(plan, profile, link),
             ),
           ),

@@ -11,13 +11,14 @@ import { defaultState, stateFromProfile, validate } from "./model.js";
 import { renderResults } from "./results.js";
 import { linkedJson, shareLink } from "./share.js";
 import { renderWhatIf } from "./what_if.js";
+import { english, localized, say } from "./words.js";
 
 const assetBase = new URL("../../assets/comparator/", import.meta.url);
 const siteRoot = new URL("../../", import.meta.url);
 const PROGRESS = {
-  start: [0, "De rekenmodule wordt gestart"],
-  runtime: [1, "Python wordt gestart in uw browser"],
-  engine: [2, "De rekenregels worden geladen"],
+  start: [0, say("De rekenmodule wordt gestart")],
+  runtime: [1, say("Python wordt gestart in uw browser")],
+  engine: [2, say("De rekenregels worden geladen")],
 };
 
 // The form survives a reload, Back/Forward and a visit to an article: it is kept in this browser
@@ -91,7 +92,7 @@ class ComparatorPage {
     return el(
       "section",
       { class: "cmp-personas", "aria-labelledby": headingId },
-      el("h2", { id: headingId }, "Begin met een voorbeeld"),
+      el("h2", { id: headingId }, say("Begin met een voorbeeld")),
       el(
         "ul",
         {},
@@ -118,9 +119,9 @@ class ComparatorPage {
           );
         }),
       ),
-      el("p", { class: "cmp-hint" }, "De bedragen in de voorbeelden zijn schattingen; pas ze aan uw eigen rekeningen aan."),
+      el("p", { class: "cmp-hint" }, say("De bedragen in de voorbeelden zijn schattingen; pas ze aan uw eigen rekeningen aan.")),
       // On a phone the results are far below the form: one tap there, and focus with it.
-      el("button", { type: "button", class: "cmp-jump", onclick: () => this.toResults() }, "Naar de uitkomst"),
+      el("button", { type: "button", class: "cmp-jump", onclick: () => this.toResults() }, say("Naar de uitkomst")),
     );
   }
 
@@ -140,7 +141,7 @@ class ComparatorPage {
     this.results = el(
       "section",
       { class: "cmp-results", "data-comparator-results": true, "data-state": "loading", "aria-labelledby": headingId },
-      (this.resultsHeading = el("h2", { id: headingId, tabindex: "-1" }, "Uitkomst")),
+      (this.resultsHeading = el("h2", { id: headingId, tabindex: "-1" }, say("Uitkomst"))),
       this.loading,
       this.status,
       this.output,
@@ -154,16 +155,16 @@ class ComparatorPage {
     this.stickyText = el("span", { class: "cmp-sticky-text" });
     this.sticky = el(
       "div",
-      { class: "cmp-sticky", role: "region", "aria-label": "Samenvatting van de uitkomst", hidden: true },
+      { class: "cmp-sticky", role: "region", "aria-label": say("Samenvatting van de uitkomst"), hidden: true },
       this.stickyText,
-      el("button", { type: "button", class: "cmp-sticky-jump", onclick: () => this.toResults() }, "Naar de uitkomst"),
+      el("button", { type: "button", class: "cmp-sticky-jump", onclick: () => this.toResults() }, say("Naar de uitkomst")),
     );
   }
 
   showSticky(best) {
     const top = best.plans[0];
     this.sticky.hidden = Boolean(best.explanation) || !top;
-    if (top) this.stickyText.textContent = `Goedkoopst: ${euro(top.total_year)} per jaar`;
+    if (top) this.stickyText.textContent = say("Goedkoopst: {total} per jaar", { total: euro(top.total_year) });
   }
 
   buildShare() {
@@ -174,11 +175,11 @@ class ComparatorPage {
     this.share = el(
       "section",
       { class: "cmp-share", "aria-labelledby": headingId },
-      el("h2", { id: headingId }, "Delen of bewaren"),
-      el("p", {}, "De link bevat uw hele invoer, in het deel na de #: dat deel wordt nooit naar een server gestuurd. Wie de link heeft, ziet uw gegevens."),
-      el("label", { for: inputId }, "Link naar deze vergelijking"),
+      el("h2", { id: headingId }, say("Delen of bewaren")),
+      el("p", {}, say("De link bevat uw hele invoer, in het deel na de #: dat deel wordt nooit naar een server gestuurd. Wie de link heeft, ziet uw gegevens.")),
+      el("label", { for: inputId }, say("Link naar deze vergelijking")),
       this.shareInput,
-      el("button", { type: "button", class: "md-button md-button--primary", onclick: () => this.copy() }, "Kopieer link"),
+      el("button", { type: "button", class: "md-button md-button--primary", onclick: () => this.copy() }, say("Kopieer link")),
       this.shareStatus,
     );
   }
@@ -186,10 +187,10 @@ class ComparatorPage {
   async copy() {
     try {
       await navigator.clipboard.writeText(this.shareInput.value);
-      this.shareStatus.textContent = "De link is gekopieerd.";
+      this.shareStatus.textContent = say("De link is gekopieerd.");
     } catch {
       this.shareInput.select();
-      this.shareStatus.textContent = "Kopiëren lukte niet automatisch: de link is geselecteerd, kopieer hem zelf.";
+      this.shareStatus.textContent = say("Kopiëren lukte niet automatisch: de link is geselecteerd, kopieer hem zelf.");
     }
   }
 
@@ -211,13 +212,13 @@ class ComparatorPage {
     if (state.state === "loading") {
       const [step, text] = PROGRESS[state.detail] ?? PROGRESS.start;
       this.progress.value = step;
-      this.progressText.textContent = `${text} (stap ${step + 1} van 3). Het formulier kunt u al invullen.`;
+      this.progressText.textContent = say("{text} (stap {n} van 3). Het formulier kunt u al invullen.", { text, n: step + 1 });
     } else if (state.state === "error") {
       this.ticket++;
-      // Dutch only on the page: a browser's or Python's own (English) words go to the console.
-      const why = state.detail === "timeout" ? "het starten duurde te lang" : state.detail === FILE_FAILED ? FILE_FAILED : null;
+      // The page's language only on the page: a browser's or Python's own (English) words go to the console.
+      const why = state.detail === "timeout" ? say("het starten duurde te lang") : state.detail === FILE_FAILED ? say(FILE_FAILED) : null;
       if (!why) console.warn(`Vergelijker: ${state.detail}`);
-      this.show("error", `De rekenmodule kon niet starten${why ? ` (${why})` : ""}. Herlaad de pagina; de tabellen elders op de site werken ook zonder.`);
+      this.show("error", say("De rekenmodule kon niet starten{why}. Herlaad de pagina; de tabellen elders op de site werken ook zonder.", { why: why ? ` (${why})` : "" }));
     }
   }
 
@@ -228,7 +229,7 @@ class ComparatorPage {
       json = linkedJson(location.hash);
     } catch (error) {
       this.ticket++;
-      this.show("error", `Deze deellink klopt niet: ${error.message}. Het formulier werkt gewoon.`);
+      this.show("error", say("Deze deellink klopt niet: {why}. Het formulier werkt gewoon.", { why: say(error.message) }));
       return true;
     }
     if (json === null) return false;
@@ -239,7 +240,7 @@ class ComparatorPage {
       this.keep();
       this.shareInput.value = shareLink(json);
       return profile;
-    }, "Deze deellink klopt niet");
+    }, say("Deze deellink klopt niet"));
     return true;
   }
 
@@ -268,13 +269,13 @@ class ComparatorPage {
       const [path, message] = errors.entries().next().value;
       const input = this.form.node.querySelector(`[data-path="${path}"]`);
       const untouched = !this.form.touched.has(path) && !input?.value.trim();
-      if (untouched) this.show("error", "Vul de gegevens hierboven in; de uitkomst verschijnt dan meteen.", true);
-      else this.show("error", `Nog niet te berekenen: ${this.where(path)}. ${message}`);
+      if (untouched) this.show("error", say("Vul de gegevens hierboven in; de uitkomst verschijnt dan meteen."), true);
+      else this.show("error", say("Nog niet te berekenen: {where}. {message}", { where: this.where(path), message }));
       return;
     }
     const json = JSON.stringify(profile);
     this.shareInput.value = shareLink(json);
-    this.request(json, () => profile, "De rekenmodule weigerde de invoer");
+    this.request(json, () => profile, say("De rekenmodule weigerde de invoer"));
   }
 
   /** "Wat als?": the same input again, with the chosen care line's chart. */
@@ -304,11 +305,11 @@ class ComparatorPage {
     const [kind, index, sub, line] = path.split(".");
     if (kind === "persons") {
       const person = this.form.state.persons[index];
-      const who = person.name ? `${person.name}` : `persoon ${Number(index) + 1}`;
+      const who = person.name ? `${person.name}` : say("persoon {n}", { n: Number(index) + 1 });
       if (sub === "care") return `${who}, ${this.catalogue.get(person.care[line].id).title.toLowerCase()}`;
       return who;
     }
-    return kind === "packages" ? `combinatie ${Number(index) + 1}` : "premies";
+    return kind === "packages" ? say("combinatie {n}", { n: Number(index) + 1 }) : say("premies");
   }
 
   /** Send JSON to the engine; when its answer is still the latest, show it (accepted() gives the profile). */
@@ -316,22 +317,22 @@ class ComparatorPage {
     this.lastRequest = [json, accepted, refusal];
     const ticket = ++this.ticket;
     if (this.engineState.state === "error") return;
-    if (this.engineState.state === "loading") this.show("loading", "De uitkomst volgt zodra de rekenmodule klaar is.");
+    if (this.engineState.state === "loading") this.show("loading", say("De uitkomst volgt zodra de rekenmodule klaar is."));
     const reply = await this.engine.compare(json, this.whatIfFor(json));
     if (ticket !== this.ticket) return; // a newer request is on its way (the engine may have dropped this one)
     if (reply.timeout) {
       const seconds = reply.timeout / 1000;
-      return this.show("error", `De berekening duurde langer dan ${seconds} seconden en is gestopt. Uw invoer blijft staan; met minder personen, zorgregels of combinaties gaat het sneller.`);
+      return this.show("error", say("De berekening duurde langer dan {seconds} seconden en is gestopt. Uw invoer blijft staan; met minder personen, zorgregels of combinaties gaat het sneller.", { seconds }));
     }
-    if (reply.crashed) return this.show("error", "De rekenmodule liep vast op deze invoer en is opnieuw gestart. Uw invoer blijft staan; pas die aan of kies een voorbeeld.");
+    if (reply.crashed) return this.show("error", say("De rekenmodule liep vast op deze invoer en is opnieuw gestart. Uw invoer blijft staan; pas die aan of kies een voorbeeld."));
     // The page speaks Dutch only: the engine's English message and a Python error go to the console.
     if (reply.failure) {
       console.warn(`Vergelijker: ${reply.failure}`);
-      return this.show("error", "De rekenmodule liep vast op deze invoer. Uw invoer blijft staan.");
+      return this.show("error", say("De rekenmodule liep vast op deze invoer. Uw invoer blijft staan."));
     }
-    if (reply.result.error) return this.show("error", `${refusal}. ${reply.result.message_nl}`);
+    if (reply.result.error) return this.show("error", `${refusal}. ${english ? reply.result.error : reply.result.message_nl}`);
     // best_plans validates as compare does; should it still refuse, say so rather than draw half an answer.
-    if (reply.best.error) return this.show("error", `${refusal}. ${reply.best.message_nl}`);
+    if (reply.best.error) return this.show("error", `${refusal}. ${english ? reply.best.error : reply.best.message_nl}`);
     const profile = accepted(reply.result);
     const link = (article, dental) => this.articleLink(article, dental);
     // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
@@ -364,7 +365,7 @@ export async function mountComparator(root, engine) {
     return response.json();
   });
   try {
-    current = new ComparatorPage(root, engine, await formData);
+    current = new ComparatorPage(root, engine, localized(await formData));
   } catch (error) {
     formData = undefined;
     cannotLoad(root, error);

@@ -26,10 +26,13 @@ export const svg = (tag, attrs, ...children) => build(document.createElementNS(S
 /** A fresh id for label/aria references. */
 export const uid = (prefix = "cmp") => `${prefix}-${++lastId}`;
 
-const euros = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+import { english, say } from "./words.js";
 
-/** "€ 1.234,50", or "onbekend" for null. */
-export const euro = (amount) => (amount === null || amount === undefined ? "onbekend" : euros.format(amount));
+// "€1,234.50" on the English edition (Irish English: the euro sign without a space).
+const euros = new Intl.NumberFormat(english ? "en-IE" : "nl-NL", { style: "currency", currency: "EUR" });
+
+/** "€ 1.234,50" (English: "€1,234.50"), or "onbekend" for null. */
+export const euro = (amount) => (amount === null || amount === undefined ? say("onbekend") : euros.format(amount));
 
 /** A number as the engine would print it, for data-* attributes: "1234.50". */
 export const plain = (amount) => (amount === null || amount === undefined ? "" : Number(amount).toFixed(2));

@@ -6,11 +6,12 @@
 
 import { el, euro, fold, uid } from "./dom.js";
 import { LIMITS, newLine, newPerson, showsCount } from "./model.js";
+import { say } from "./words.js";
 
 const SEXES = [
-  ["", "Niet opgeven"],
-  ["female", "Vrouw"],
-  ["male", "Man"],
+  ["", say("Niet opgeven")],
+  ["female", say("Vrouw")],
+  ["male", say("Man")],
 ];
 const UNITS = { behandeling: "behandelingen", consult: "consulten", uur: "uren", dag: "dagen" };
 
@@ -32,7 +33,7 @@ export class ComparatorForm {
     this.touched = new Set();
     this.errors = new Map();
     this.premiumsOpen = false;
-    this.node = el("form", { class: "cmp-form", novalidate: true, "aria-label": "Uw gegevens" });
+    this.node = el("form", { class: "cmp-form", novalidate: true, "aria-label": say("Uw gegevens") });
     this.node.addEventListener("submit", (event) => event.preventDefault());
     this.node.addEventListener("input", (event) => this.changed(event.target));
     this.node.addEventListener("change", (event) => this.changed(event.target, true));
@@ -88,15 +89,16 @@ export class ComparatorForm {
   legend(namePath) {
     const index = Number(namePath.split(".")[1]);
     const name = this.state.persons[index].name;
-    return name ? `Persoon ${index + 1}: ${name}` : `Persoon ${index + 1}`;
+    const person = say("Persoon {n}", { n: index + 1 });
+    return name ? `${person}: ${name}` : person;
   }
 
   render() {
     const premiums = el(
       "details",
       { class: "cmp-premiums", open: this.premiumsOpen, ontoggle: (e) => (this.premiumsOpen = e.target.open) },
-      el("summary", {}, "Premies aanpassen (optioneel)"),
-      el("p", {}, "Premie per volwassene per maand. Leeg laten: de premie 2020 uit het overzicht van de verzekeraar. Kinderen tot 18 jaar betalen geen premie."),
+      el("summary", {}, say("Premies aanpassen (optioneel)")),
+      el("p", {}, say("Premie per volwassene per maand. Leeg laten: de premie 2020 uit het overzicht van de verzekeraar. Kinderen tot 18 jaar betalen geen premie.")),
       el("div", { class: "cmp-grid" }, [
         ...this.data.av.map((p) => this.premiumField("av", p)),
         ...this.data.dental.map((p) => this.premiumField("dental", p)),
@@ -106,7 +108,7 @@ export class ComparatorForm {
       el(
         "fieldset",
         { class: "cmp-household" },
-        el("legend", {}, "Uw huishouden"),
+        el("legend", {}, say("Uw huishouden")),
         this.state.persons.map((person, p) => this.personFieldset(person, p)),
         el(
           "button",
@@ -120,9 +122,9 @@ export class ComparatorForm {
                 `[data-path="persons.${this.state.persons.length}.name"]`,
               ),
           },
-          "Persoon toevoegen",
+          say("Persoon toevoegen"),
         ),
-        el("p", { class: "cmp-hint" }, `Tot ${LIMITS.persons} personen op één polis.`),
+        el("p", { class: "cmp-hint" }, say("Tot {n} personen op één polis.", { n: LIMITS.persons })),
       ),
       this.packagesFieldset(),
       premiums,
@@ -163,13 +165,13 @@ export class ComparatorForm {
       el(
         "div",
         { class: "cmp-grid" },
-        this.field("Naam (optioneel)", `${path}.name`, this.text("text", { maxlength: 200 })),
-        this.field("Leeftijd in 2020", `${path}.age`, this.text("numeric", { class: "cmp-short" })),
+        this.field(say("Naam (optioneel)"), `${path}.name`, this.text("text", { maxlength: 200 })),
+        this.field(say("Leeftijd in 2020"), `${path}.age`, this.text("numeric", { class: "cmp-short" })),
         this.field(
-          "Geslacht",
+          say("Geslacht"),
           `${path}.sex`,
           el("select", {}, SEXES.map(([value, label]) => el("option", { value }, label))),
-          "Alleen nodig waar de voorwaarden het noemen.",
+          say("Alleen nodig waar de voorwaarden het noemen."),
         ),
       ),
       person.care.length > 0 && el("div", { class: "cmp-lines" }, person.care.map((line, l) => this.lineFieldset(line, p, l))),
@@ -182,7 +184,7 @@ export class ComparatorForm {
             class: "cmp-link-button",
             onclick: () => this.structural(() => this.state.persons.splice(p, 1), ".cmp-add-person"),
           },
-          person.name ? `Verwijder persoon ${p + 1} (${person.name})` : `Verwijder persoon ${p + 1}`,
+          say("Verwijder persoon {n}", { n: p + 1 }) + (person.name ? ` (${person.name})` : ""),
         ),
     );
   }
@@ -192,7 +194,10 @@ export class ComparatorForm {
     const path = `persons.${p}.care.${l}`;
     const unit = item.unit;
     const perUnit = item.quantity === "count_x_price";
-    const typical = `Indicatie, geen tarief van de verzekeraar: ongeveer ${euro(item.typical.price)} (${item.typical.note}). Vul uw eigen bedrag in als u het weet.`;
+    const typical = say("Indicatie, geen tarief van de verzekeraar: ongeveer {price} ({note}). Vul uw eigen bedrag in als u het weet.", {
+      price: euro(item.typical.price),
+      note: item.typical.note,
+    });
     return el(
       "fieldset",
       { class: "cmp-line" },
@@ -201,24 +206,24 @@ export class ComparatorForm {
         "div",
         { class: "cmp-grid" },
         showsCount(item, line) &&
-          this.field(perUnit ? `Aantal ${UNITS[unit] ?? unit}` : "Aantal", `${path}.count`, this.text("numeric", { class: "cmp-short" })),
-        this.field(perUnit ? `Prijs per ${unit} (€)` : "Bedrag (€)", `${path}.price`, this.text("decimal"), typical),
+          this.field(perUnit ? say("Aantal {units}", { units: say(UNITS[unit] ?? unit) }) : say("Aantal"), `${path}.count`, this.text("numeric", { class: "cmp-short" })),
+        this.field(perUnit ? say("Prijs per {unit} (€)", { unit: say(unit) }) : say("Bedrag (€)"), `${path}.price`, this.text("decimal"), typical),
         item.contracted &&
           this.field(
-            "Gecontracteerde zorgverlener",
+            say("Gecontracteerde zorgverlener"),
             `${path}.contracted`,
             el("input", { type: "checkbox", role: "switch" }),
-            "Aan als de zorgverlener een contract heeft met de verzekeraar; zonder contract is de vergoeding vaak lager of onbekend (art. 1.8.3).",
+            say("Aan als de zorgverlener een contract heeft met de verzekeraar; zonder contract is de vergoeding vaak lager of onbekend (art. 1.8.3)."),
           ),
         item.earlier &&
           this.field(
-            "Al vergoed eerder in de periode (€)",
+            say("Al vergoed eerder in de periode (€)"),
             `${path}.earlier`,
             this.text("decimal"),
-            "Voor maxima over meer jaren of de hele looptijd: wat u hiervoor al vergoed kreeg. Leeg is 0.",
+            say("Voor maxima over meer jaren of de hele looptijd: wat u hiervoor al vergoed kreeg. Leeg is 0."),
           ),
         item.earlier_count &&
-          this.field("Al eerder vergoed (aantal keer)", `${path}.earlierCount`, this.text("numeric", { class: "cmp-short" })),
+          this.field(say("Al eerder vergoed (aantal keer)"), `${path}.earlierCount`, this.text("numeric", { class: "cmp-short" })),
       ),
       el(
         "button",
@@ -227,7 +232,7 @@ export class ComparatorForm {
           class: "cmp-link-button",
           onclick: () => this.structural(() => this.state.persons[p].care.splice(l, 1), `[data-search="${p}"]`),
         },
-        `Verwijder ${item.title}`,
+        say("Verwijder {title}", { title: item.title }),
       ),
     );
   }
@@ -247,13 +252,13 @@ export class ComparatorForm {
       ),
     );
     const status = el("p", { class: "cmp-hint", id: statusId, "aria-live": "polite" });
-    const add = el("button", { type: "button", class: "md-button" }, "Toevoegen");
+    const add = el("button", { type: "button", class: "md-button" }, say("Toevoegen"));
     const search = el("input", {
       type: "search",
       id: searchId,
       "data-search": p,
       autocomplete: "off",
-      placeholder: "bijv. bril, fysio, beugel",
+      placeholder: say("bijv. bril, fysio, beugel"),
       "aria-describedby": statusId,
     });
     const filter = () => {
@@ -271,7 +276,7 @@ export class ComparatorForm {
       for (const group of select.querySelectorAll("optgroup")) group.hidden = !group.querySelector("option:not([hidden])");
       if (first && select.selectedOptions[0]?.hidden !== false) select.value = first.value;
       add.disabled = count === 0;
-      status.textContent = words.length ? (count ? `${count} ${count === 1 ? "soort" : "soorten"} zorg gevonden.` : `Geen zorg gevonden voor "${search.value}".`) : "";
+      status.textContent = words.length ? (count ? say(count === 1 ? "{n} soort zorg gevonden." : "{n} soorten zorg gevonden.", { n: count }) : say('Geen zorg gevonden voor "{words}".', { words: search.value })) : "";
     };
     const addLine = () => {
       const item = this.catalogue.get(select.value);
@@ -289,8 +294,8 @@ export class ComparatorForm {
     return el(
       "div",
       { class: "cmp-add" },
-      el("div", { class: "cmp-field" }, el("label", { for: searchId }, "Zoek zorg"), search, status),
-      el("div", { class: "cmp-field" }, el("label", { for: selectId }, "Soort zorg"), select),
+      el("div", { class: "cmp-field" }, el("label", { for: searchId }, say("Zoek zorg")), search, status),
+      el("div", { class: "cmp-field" }, el("label", { for: selectId }, say("Soort zorg")), select),
       add,
     );
   }
@@ -301,11 +306,11 @@ export class ComparatorForm {
       return el(
         "div",
         { class: "cmp-combination" },
-        this.field(`Aanvullend pakket ${c + 1}`, `${path}.av`, el("select", {}, this.data.av.map((pkg) => el("option", { value: pkg.id }, pkg.title)))),
+        this.field(say("Aanvullend pakket {n}", { n: c + 1 }), `${path}.av`, el("select", {}, this.data.av.map((pkg) => el("option", { value: pkg.id }, pkg.title)))),
         this.field(
-          `Tandartsverzekering bij pakket ${c + 1}`,
+          say("Tandartsverzekering bij pakket {n}", { n: c + 1 }),
           `${path}.dental`,
-          el("select", {}, el("option", { value: "" }, "Geen tandartsverzekering"), this.data.dental.map((pkg) => el("option", { value: pkg.id }, pkg.title))),
+          el("select", {}, el("option", { value: "" }, say("Geen tandartsverzekering")), this.data.dental.map((pkg) => el("option", { value: pkg.id }, pkg.title))),
         ),
         this.state.packages.length > 1 &&
           el(
@@ -315,15 +320,15 @@ export class ComparatorForm {
               class: "cmp-link-button",
               onclick: () => this.structural(() => this.state.packages.splice(c, 1), ".cmp-add-combination"),
             },
-            `Verwijder combinatie ${c + 1}`,
+            say("Verwijder combinatie {n}", { n: c + 1 }),
           ),
       );
     });
     return el(
       "fieldset",
       { class: "cmp-packages" },
-      el("legend", {}, "Welke pakketten vergelijken?"),
-      el("p", { class: "cmp-hint" }, "Elke regel is een combinatie van een aanvullende verzekering en een tandartsverzekering."),
+      el("legend", {}, say("Welke pakketten vergelijken?")),
+      el("p", { class: "cmp-hint" }, say("Elke regel is een combinatie van een aanvullende verzekering en een tandartsverzekering.")),
       rows,
       el(
         "div",
@@ -340,7 +345,7 @@ export class ComparatorForm {
                 `[data-path="packages.${this.state.packages.length}.av"]`,
               ),
           },
-          "Combinatie toevoegen",
+          say("Combinatie toevoegen"),
         ),
         el(
           "button",
@@ -353,7 +358,7 @@ export class ComparatorForm {
                 ".cmp-add-combination",
               ),
           },
-          "Standaardcombinaties",
+          say("Standaardcombinaties"),
         ),
       ),
     );
@@ -361,8 +366,9 @@ export class ComparatorForm {
 
   premiumField(kind, pkg) {
     this.state.premiums[kind][pkg.id] ??= "";
-    const label = `${kind === "av" ? "Aanvullend" : "Tandarts"} ${pkg.id.charAt(0).toUpperCase()}${pkg.id.slice(1)} (€ per maand)`;
-    const hint = pkg.premium === null ? "Premie 2020 onbekend: vul hem in voor een totaal." : `Premie 2020: ${euro(Number(pkg.premium))}.`;
+    const name = `${pkg.id.charAt(0).toUpperCase()}${pkg.id.slice(1)}`;
+    const label = say(kind === "av" ? "Aanvullend {name} (€ per maand)" : "Tandarts {name} (€ per maand)", { name });
+    const hint = pkg.premium === null ? say("Premie 2020 onbekend: vul hem in voor een totaal.") : say("Premie 2020: {amount}.", { amount: euro(Number(pkg.premium)) });
     return this.field(label, `premiums.${kind}.${pkg.id}`, this.text("decimal", { class: "cmp-short" }), hint);
   }
 }

@@ -1,18 +1,22 @@
 // The form's state (the text people typed) and its translation into a contract profile.
 // validate() applies the engine's rules (comparator contract), so invalid input never reaches
-// the engine: it returns the profile or, per field path, the Dutch message to show next to it.
+// the engine: it returns the profile or, per field path, the message to show next to it (words.js).
+
+import { english, say } from "./words.js";
+
+const DECIMAL = english ? "." : ","; // as the visitor types an amount: "35,5" or "35.5"
 
 export const LIMITS = { persons: 10, lines: 200, combinations: 20, name: 60, age: 120, count: 366, amount: 1000000 };
 
 const MESSAGES = {
-  age: `Vul een leeftijd in: een heel getal van 0 tot en met ${LIMITS.age}.`,
-  name: `Een naam heeft hoogstens ${LIMITS.name} tekens.`,
-  count: `Een heel getal van 1 tot en met ${LIMITS.count}.`,
-  countEarlier: `Een heel getal van 0 tot en met ${LIMITS.count}, of leeg.`,
-  price: "Vul een bedrag in euro's in: 0 tot en met 1.000.000, hoogstens 2 decimalen (bijv. 35,50).",
-  optionalAmount: "Een bedrag in euro's (0 tot en met 1.000.000, hoogstens 2 decimalen), of leeg.",
-  av: "Kies een aanvullend pakket.",
-  dental: "Kies een tandartspakket of 'geen'.",
+  age: say("Vul een leeftijd in: een heel getal van 0 tot en met {max}.", { max: LIMITS.age }),
+  name: say("Een naam heeft hoogstens {max} tekens.", { max: LIMITS.name }),
+  count: say("Een heel getal van 1 tot en met {max}.", { max: LIMITS.count }),
+  countEarlier: say("Een heel getal van 0 tot en met {max}, of leeg.", { max: LIMITS.count }),
+  price: say("Vul een bedrag in euro's in: 0 tot en met 1.000.000, hoogstens 2 decimalen (bijv. 35,50)."),
+  optionalAmount: say("Een bedrag in euro's (0 tot en met 1.000.000, hoogstens 2 decimalen), of leeg."),
+  av: say("Kies een aanvullend pakket."),
+  dental: say("Kies een tandartspakket of 'geen'."),
 };
 
 /** Whether a line has a count field: care priced per unit, or a line that came with a count. */
@@ -23,7 +27,7 @@ export const newPerson = () => ({ name: "", age: "", sex: "", care: [] });
 export const newLine = (item) => ({
   id: item.id,
   count: "1",
-  price: String(item.typical.price).replace(".", ","),
+  price: String(item.typical.price).replace(".", DECIMAL),
   contracted: true,
   earlier: "",
   earlierCount: "",
@@ -37,10 +41,18 @@ export function defaultState(data) {
   };
 }
 
-/** Euros as typed ("1.250,50", "35.5", "€ 40") to a number, or NaN. Dots before groups of three digits are thousands. */
+// English notation: commas before groups of three digits are thousands ("1,250.50"); a lone comma is
+// a decimal comma still in the form from the Dutch page ("35,5": the form is kept across the switch).
+function fromEnglish(value) {
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)) return value.replaceAll(",", "");
+  return value.includes(".") ? value : value.replace(",", ".");
+}
+
+/** Euros as typed ("1.250,50", "35.5", "€ 40"; English "1,250.50") to a number, or NaN. Dots before groups of three digits are thousands. */
 export function parseEuros(text) {
   let value = text.replace(/[€\s]/g, "");
-  if (value.includes(",")) value = value.replaceAll(".", "").replace(",", ".");
+  if (english) value = fromEnglish(value);
+  else if (value.includes(",")) value = value.replaceAll(".", "").replace(",", ".");
   else if (/^\d{1,3}(\.\d{3})+$/.test(value)) value = value.replaceAll(".", "");
   if (!/^\d+(\.\d{1,2})?$/.test(value)) return NaN;
   const amount = Number(value);
@@ -107,7 +119,7 @@ export function validate(state, data) {
 
 /** The form state for a profile the engine accepted (from a share link or a persona). */
 export function stateFromProfile(profile, data) {
-  const text = (value) => (value === undefined || value === null ? "" : String(value).replace(".", ","));
+  const text = (value) => (value === undefined || value === null ? "" : String(value).replace(".", DECIMAL));
   const premiums = { av: {}, dental: {} };
   for (const kind of ["av", "dental"]) {
     for (const [id, amount] of Object.entries(profile.premiums?.[kind] ?? {})) premiums[kind][id] = text(amount);

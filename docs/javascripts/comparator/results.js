@@ -4,13 +4,16 @@
 
 import { breakEvenSentence } from "./best.js";
 import { el, euro, plain, svg } from "./dom.js";
+import { say } from "./words.js";
 
-const STATUS = { covered: "volledig vergoed", partial: "deels vergoed", not_covered: "niet vergoed", unknown: "onbekend" };
+const STATUS = { covered: say("volledig vergoed"), partial: say("deels vergoed"), not_covered: say("niet vergoed"), unknown: say("onbekend") };
 const PACKAGE = (id) => id.charAt(0).toUpperCase() + id.slice(1);
 
 /** "Primair + tandarts Royaal" or "Ideaal, zonder tandarts". */
 export const combinationName = (result) =>
-  result.dental ? `${PACKAGE(result.av)} + tandarts ${PACKAGE(result.dental)}` : `${PACKAGE(result.av)}, zonder tandarts`;
+  result.dental
+    ? say("{av} + tandarts {dental}", { av: PACKAGE(result.av), dental: PACKAGE(result.dental) })
+    : say("{av}, zonder tandarts", { av: PACKAGE(result.av) });
 
 /** The indexes of the combinations with the lowest known total per year. */
 export function cheapest(results) {
@@ -23,13 +26,14 @@ export function cheapest(results) {
 /** One sentence above the namesake combinations; `ranked` false: no adult, so nothing is the cheapest. */
 export function summarize(results, ranked = true) {
   const best = [...cheapest(results)].map((i) => results[i]);
-  const count = `${results.length} ${results.length === 1 ? "combinatie" : "combinaties"} berekend.`;
-  if (!ranked) return `${count} Zonder volwassene is er geen pakket te kiezen: een kind volgt de ouder.`;
-  if (!best.length) return `${count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.`;
+  const count = say(results.length === 1 ? "{n} combinatie berekend." : "{n} combinaties berekend.", { n: results.length });
+  if (!ranked) return say("{count} Zonder volwassene is er geen pakket te kiezen: een kind volgt de ouder.", { count });
+  if (!best.length) return say("{count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.", { count });
   // Where a premium is unknown, that combination may still be the cheapest: say what was compared.
   const known = results.filter((r) => r.total_year !== null).length;
-  const among = known < results.length ? ` van de ${known} met een bekend totaal` : "";
-  return `${count} Goedkoopst${among}: ${best.map(combinationName).join(" en ")}, ${euro(best[0].total_year)} per jaar.`;
+  const among = known < results.length ? say(" van de {known} met een bekend totaal", { known }) : "";
+  const names = best.map(combinationName).join(say(" en "));
+  return say("{count} Goedkoopst{among}: {names}, {total} per jaar.", { count, among, names, total: euro(best[0].total_year) });
 }
 
 function scroller(label, table) {
@@ -39,7 +43,7 @@ function scroller(label, table) {
 // The cost table's columns. On a phone its rows are laid out as blocks (comparator.css): each value
 // then shows its column's name (hidden from screen readers, which have the header), and explicit
 // roles keep the blocks a table for them.
-const COLUMNS = ["Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"];
+const COLUMNS = ["Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"].map((name) => say(name));
 const cell = (column, value, attributes = {}) =>
   el("td", { role: "cell", ...attributes }, el("span", { class: "cmp-cell-label", "aria-hidden": "true" }, COLUMNS[column]), value);
 
@@ -71,8 +75,8 @@ function summaryTable(results, best, breakEven) {
         "th",
         { scope: "row", role: "rowheader" },
         combinationName(r),
-        best.has(i) && el("strong", { class: "cmp-badge" }, "Goedkoopst"),
-        !r.complete && el("span", { class: "cmp-badge cmp-badge--unknown" }, "Onvolledig"),
+        best.has(i) && el("strong", { class: "cmp-badge" }, say("Goedkoopst")),
+        !r.complete && el("span", { class: "cmp-badge cmp-badge--unknown" }, say("Onvolledig")),
         breakEvenNotes(r, breakEven),
       ),
       cell(0, euro(r.total_year), { class: "cmp-total" }),
@@ -82,15 +86,15 @@ function summaryTable(results, best, breakEven) {
     ),
   );
   return scroller(
-    "Kosten per combinatie",
+    say("Kosten per combinatie"),
     el(
       "table",
       { class: "cmp-summary", role: "table" },
-      el("caption", {}, "Per combinatie, voor het hele huishouden, in 2020"),
+      el("caption", {}, say("Per combinatie, voor het hele huishouden, in 2020")),
       el(
         "thead",
         { role: "rowgroup" },
-        el("tr", { role: "row" }, ["Combinatie", ...COLUMNS].map((h) => el("th", { scope: "col", role: "columnheader" }, h))),
+        el("tr", { role: "row" }, [say("Combinatie"), ...COLUMNS].map((h) => el("th", { scope: "col", role: "columnheader" }, h))),
       ),
       el("tbody", { role: "rowgroup" }, rows),
     ),
@@ -107,7 +111,7 @@ function chart(results, best) {
   const rows = results.map((r, i) => {
     const own = share(r.out_of_pocket);
     const premium = r.premium_year === null ? 1000 - own : share(r.premium_year);
-    const total = r.total_year === null ? `premie onbekend + ${euro(r.out_of_pocket)} zelf` : euro(r.total_year);
+    const total = r.total_year === null ? say("premie onbekend + {own} zelf", { own: euro(r.out_of_pocket) }) : euro(r.total_year);
     const kind = best.has(i) ? " cmp-chart-row--cheapest" : r.total_year === null ? " cmp-chart-row--unknown" : "";
     return el(
       "div",
@@ -128,18 +132,18 @@ function chart(results, best) {
     el(
       "figcaption",
       {},
-      "Totaal per jaar: ",
+      say("Totaal per jaar: "),
       el("span", { class: "cmp-key cmp-bar-premium" }),
-      " premie ",
+      say(" premie "),
       el("span", { class: "cmp-key cmp-bar-own" }),
-      " zelf betalen",
-      unknown && [el("span", { class: "cmp-key cmp-bar-unknown" }), " premie onbekend (kan elk bedrag zijn)"],
+      say(" zelf betalen"),
+      unknown && [el("span", { class: "cmp-key cmp-bar-unknown" }), say(" premie onbekend (kan elk bedrag zijn)")],
     ),
   );
 }
 
 function lineLabel(person, p, line, item) {
-  const who = person.name ? `${person.name}` : `Persoon ${p + 1}`;
+  const who = person.name ? `${person.name}` : say("Persoon {n}", { n: p + 1 });
   const count = line.count && line.count !== 1 ? `${line.count} × ${euro(line.price)}` : euro(line.price);
   return [el("span", { class: "cmp-who" }, `${who}: `), item?.title ?? line.id, el("span", { class: "cmp-cost" }, ` (${count})`)];
 }
@@ -166,27 +170,27 @@ function linesTable(results, profile, catalogue) {
               "data-combination": combinationName(results[i]),
               class: `cmp-status-${c.status}${differs && c.reimbursed === top ? " cmp-best" : ""}`,
             },
-            el("span", { class: "cmp-amount" }, c.status === "unknown" ? "onbekend" : euro(c.reimbursed)),
+            el("span", { class: "cmp-amount" }, c.status === "unknown" ? say("onbekend") : euro(c.reimbursed)),
             el("span", { class: "cmp-status" }, STATUS[c.status]),
           ),
         ),
       );
     }),
   );
-  if (!rows.length) return el("p", {}, "Nog geen zorg ingevuld: alleen de premie telt. Voeg hierboven zorg toe.");
+  if (!rows.length) return el("p", {}, say("Nog geen zorg ingevuld: alleen de premie telt. Voeg hierboven zorg toe."));
   return scroller(
-    "Vergoeding per zorgregel",
+    say("Vergoeding per zorgregel"),
     el(
       "table",
       { class: "cmp-lines-table", role: "table" },
-      el("caption", {}, "Vergoed per zorgregel; vet is het hoogste bedrag waar pakketten verschillen"),
+      el("caption", {}, say("Vergoed per zorgregel; vet is het hoogste bedrag waar pakketten verschillen")),
       el(
         "thead",
         { role: "rowgroup" },
         el(
           "tr",
           { role: "row" },
-          el("th", { scope: "col", role: "columnheader" }, "Zorg"),
+          el("th", { scope: "col", role: "columnheader" }, say("Zorg")),
           results.map((r) => el("th", { scope: "col", role: "columnheader" }, combinationName(r))),
         ),
       ),
@@ -200,7 +204,7 @@ function explanations(results, profile, catalogue, link, open) {
     el(
       "details",
       { class: "cmp-detail", open: open.has(i), ontoggle: (e) => (e.target.open ? open.add(i) : open.delete(i)) },
-      el("summary", {}, `${combinationName(r)}: ${euro(r.reimbursed)} vergoed, ${euro(r.out_of_pocket)} zelf`),
+      el("summary", {}, say("{name}: {reimbursed} vergoed, {own} zelf", { name: combinationName(r), reimbursed: euro(r.reimbursed), own: euro(r.out_of_pocket) })),
       el(
         "ul",
         {},
@@ -212,11 +216,11 @@ function explanations(results, profile, catalogue, link, open) {
               "li",
               { class: `cmp-status-${line.status}` },
               el("strong", {}, lineLabel(person, p, profile.persons[p].care[l], item)),
-              line.status === "unknown" && el("span", { class: "cmp-badge cmp-badge--unknown" }, "Onbekend"),
-              ` ${euro(line.reimbursed)} vergoed, ${euro(line.out_of_pocket)} zelf (${STATUS[line.status]}). `,
+              line.status === "unknown" && el("span", { class: "cmp-badge cmp-badge--unknown" }, say("Onbekend")),
+              say(" {reimbursed} vergoed, {own} zelf ({status}). ", { reimbursed: euro(line.reimbursed), own: euro(line.out_of_pocket), status: STATUS[line.status] }),
               line.explanation,
               " ",
-              el("a", { href: link(line.article, dental) }, `Artikel ${line.article}`),
+              el("a", { href: link(line.article, dental) }, say("Artikel {article}", { article: line.article })),
             );
           }),
         ),
@@ -235,15 +239,15 @@ export function renderResults(result, profile, { catalogue, link, open, ranked =
     "div",
     { class: "cmp-output" },
     // The answer card above ranks plans per person; here everyone holds the same combination.
-    el("h3", {}, "Als iedereen hetzelfde pakket neemt"),
+    el("h3", {}, say("Als iedereen hetzelfde pakket neemt")),
     el("p", { class: "cmp-combinations-summary" }, summarize(results, ranked)),
     summaryTable(results, best, breakEven),
-    incomplete && el("p", { class: "cmp-note" }, "Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom."),
-    unknownPremium && el("p", { class: "cmp-note" }, "Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal."),
+    incomplete && el("p", { class: "cmp-note" }, say("Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom.")),
+    unknownPremium && el("p", { class: "cmp-note" }, say("Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal.")),
     chart(results, best),
-    el("h3", {}, "Wat wordt vergoed per zorgregel?"),
+    el("h3", {}, say("Wat wordt vergoed per zorgregel?")),
     linesTable(results, profile, catalogue),
-    el("h3", {}, "Toelichting en artikelen"),
+    el("h3", {}, say("Toelichting en artikelen")),
     explanations(results, profile, catalogue, link, open),
   );
 }

@@ -6,8 +6,12 @@
 
 import { PACKAGE } from "./best.js";
 import { el, euro, svg, uid } from "./dom.js";
+import { english, say } from "./words.js";
 
-const PLURAL = { behandeling: "behandelingen", consult: "consulten", uur: "uur", dag: "dagen", keer: "keer" };
+const PLURAL = english
+  ? { behandeling: "treatments", consult: "consultations", uur: "hours", dag: "days", keer: "times" }
+  : { behandeling: "behandelingen", consult: "consulten", uur: "uur", dag: "dagen", keer: "keer" };
+const WHOLE_EUROS = english ? ".00" : ",00";
 const WIDTH = 400;
 const HEIGHT = 220;
 const PAD = { left: 56, right: 12, top: 12, bottom: 34 };
@@ -17,22 +21,23 @@ const adults = (profile) => profile.persons.filter((person) => person.age >= 18)
 
 /** "Ideaal + tandarts Primair" for a household of one adult, else "Plan 2" (as numbered in the answer card). */
 export function planLabel(plan, index, profile) {
-  if (adults(profile) !== 1) return `Plan ${index + 1}`;
+  if (adults(profile) !== 1) return say("Plan {n}", { n: index + 1 });
   const adult = plan.persons[profile.persons.findIndex((person) => person.age >= 18)];
-  const av = adult.av ? PACKAGE(adult.av) : "Geen aanvullende";
-  return adult.dental ? `${av} + tandarts ${PACKAGE(adult.dental)}` : av;
+  const av = adult.av ? PACKAGE(adult.av) : say("Geen aanvullende");
+  return adult.dental ? say("{av} + tandarts {dental}", { av, dental: PACKAGE(adult.dental) }) : av;
 }
 
 function quantityText(whatIf, value) {
-  if (whatIf.quantity === "amount") return whatIf.count > 1 ? `een prijs van ${euro(value)} per keer` : `${euro(value)} aan kosten`;
+  if (whatIf.quantity === "amount") return whatIf.count > 1 ? say("een prijs van {amount} per keer", { amount: euro(value) }) : say("{amount} aan kosten", { amount: euro(value) });
   const unit = whatIf.unit ?? "keer";
-  return `${value} ${value === 1 ? unit : (PLURAL[unit] ?? unit)}`;
+  return `${value} ${value === 1 ? say(unit) : (PLURAL[unit] ?? unit)}`;
 }
 
 /** The engine's crossings as sentences. */
 export function crossingSentences(whatIf, labels) {
   return whatIf.crossings.map(
-    (crossing) => `Vanaf ${quantityText(whatIf, crossing.from)} is ${labels[crossing.cheaper]} goedkoper dan ${labels[crossing.than]}.`,
+    (crossing) =>
+      say("Vanaf {from} is {cheaper} goedkoper dan {than}.", { from: quantityText(whatIf, crossing.from), cheaper: labels[crossing.cheaper], than: labels[crossing.than] }),
   );
 }
 
@@ -48,15 +53,15 @@ function chart(whatIf, labels, titleId) {
   const y = (value) => HEIGHT - PAD.bottom - ((HEIGHT - PAD.top - PAD.bottom) * (value - low)) / (high - low);
   const ticks = [0, 0.5, 1].map((f) => xs.at(-1) * f);
   const yTicks = [lowest, (lowest + highest) / 2, highest];
-  const short = (value) => (whatIf.quantity === "amount" ? euro(value).replace(",00", "") : String(Math.round(value)));
+  const short = (value) => (whatIf.quantity === "amount" ? euro(value).replace(WHOLE_EUROS, "") : String(Math.round(value)));
   return svg(
     "svg",
     { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "cmp-what-if-chart", role: "img", "aria-labelledby": titleId, focusable: "false" },
     svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: HEIGHT - PAD.bottom, y2: HEIGHT - PAD.bottom, class: "cmp-axis" }),
     svg("line", { x1: PAD.left, x2: PAD.left, y1: PAD.top, y2: HEIGHT - PAD.bottom, class: "cmp-axis" }),
     ticks.map((t, i) => svg("text", { x: x(t), y: HEIGHT - PAD.bottom + 14, "text-anchor": ["start", "middle", "end"][i] }, short(t))),
-    yTicks.map((t) => svg("text", { x: PAD.left - 4, y: y(t) + 4, "text-anchor": "end" }, euro(Math.round(t)).replace(",00", ""))),
-    svg("text", { x: (PAD.left + WIDTH) / 2, y: HEIGHT - 4, "text-anchor": "middle" }, whatIf.quantity === "count" ? `aantal ${PLURAL[whatIf.unit] ?? whatIf.unit ?? "keer"}` : whatIf.count > 1 ? `prijs per keer (${whatIf.count} keer)` : "kosten van deze zorg"),
+    yTicks.map((t) => svg("text", { x: PAD.left - 4, y: y(t) + 4, "text-anchor": "end" }, euro(Math.round(t)).replace(WHOLE_EUROS, ""))),
+    svg("text", { x: (PAD.left + WIDTH) / 2, y: HEIGHT - 4, "text-anchor": "middle" }, whatIf.quantity === "count" ? say("aantal {units}", { units: PLURAL[whatIf.unit] ?? whatIf.unit ?? PLURAL.keer }) : whatIf.count > 1 ? say("prijs per keer ({n} keer)", { n: whatIf.count }) : say("kosten van deze zorg")),
     // Where the visitor is now.
     svg("line", { x1: x(whatIf.current), x2: x(whatIf.current), y1: PAD.top, y2: HEIGHT - PAD.bottom, class: "cmp-now" }),
     whatIf.totals.map((totals, p) =>
@@ -69,14 +74,14 @@ function table(whatIf, labels) {
   return el(
     "details",
     { class: "cmp-what-if-table" },
-    el("summary", {}, "De cijfers van de grafiek als tabel"),
+    el("summary", {}, say("De cijfers van de grafiek als tabel")),
     el(
       "div",
-      { class: "cmp-scroll", role: "region", "aria-label": "Totaal per jaar per hoeveelheid", tabindex: 0 },
+      { class: "cmp-scroll", role: "region", "aria-label": say("Totaal per jaar per hoeveelheid"), tabindex: 0 },
       el(
         "table",
         { class: "cmp-what-if-data" }, // a class of its own: Material's table:not([class]) would scroll it
-        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, whatIf.quantity === "amount" ? "Kosten" : "Aantal"), labels.map((label) => el("th", { scope: "col" }, label)))),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, say(whatIf.quantity === "amount" ? "Kosten" : "Aantal")), labels.map((label) => el("th", { scope: "col" }, label)))),
         el(
           "tbody",
           {},
@@ -84,7 +89,7 @@ function table(whatIf, labels) {
             el(
               "tr",
               { class: q === whatIf.current ? "cmp-now-row" : null },
-              el("th", { scope: "row" }, whatIf.quantity === "amount" ? euro(q) : String(q), q === whatIf.current ? " (nu)" : ""),
+              el("th", { scope: "row" }, whatIf.quantity === "amount" ? euro(q) : String(q), q === whatIf.current ? say(" (nu)") : ""),
               whatIf.totals.map((totals) => el("td", {}, euro(totals[i]))),
             ),
           ),
@@ -98,7 +103,7 @@ function table(whatIf, labels) {
  * `choice` is [person, line] or null; `choose(choice)` asks the page for the engine's figures. */
 export function renderWhatIf(answer, profile, { catalogue, choice, choose }) {
   const lines = profile.persons.flatMap((person, p) =>
-    (person.care ?? []).map((line, l) => ({ value: `${p}.${l}`, label: `${person.name || `Persoon ${p + 1}`}: ${catalogue.get(line.id)?.title ?? line.id}` })),
+    (person.care ?? []).map((line, l) => ({ value: `${p}.${l}`, label: `${person.name || say("Persoon {n}", { n: p + 1 })}: ${catalogue.get(line.id)?.title ?? line.id}` })),
   );
   if (!lines.length || answer.best.explanation) return null;
   const selectId = uid();
@@ -112,20 +117,24 @@ export function renderWhatIf(answer, profile, { catalogue, choice, choose }) {
       "data-what-if-select": true,
       onchange: (event) => choose(event.target.value ? event.target.value.split(".").map(Number) : null),
     },
-    el("option", { value: "" }, "Kies een zorgregel"),
+    el("option", { value: "" }, say("Kies een zorgregel")),
     lines.map((line) => el("option", { value: line.value, selected: choice && line.value === choice.join(".") }, line.label)),
   );
   const section = el(
     "section",
     { class: "cmp-what-if", "aria-labelledby": headingId },
-    el("h3", { id: headingId }, "Wat als u meer of minder zorg nodig hebt?"),
-    el("div", { class: "cmp-field" }, el("label", { for: selectId }, "Zorgregel"), select),
+    el("h3", { id: headingId }, say("Wat als u meer of minder zorg nodig hebt?")),
+    el("div", { class: "cmp-field" }, el("label", { for: selectId }, say("Zorgregel")), select),
   );
   if (!whatIf) return section;
   const titleId = uid();
   const sentences = crossingSentences(whatIf, labels);
   const item = catalogue.get(whatIf.id);
-  const title = `Totaal per jaar van ${labels.join(", ")} bij meer of minder ${(item?.title ?? whatIf.id).toLowerCase()}; nu: ${quantityText(whatIf, whatIf.current)}.`;
+  const title = say("Totaal per jaar van {plans} bij meer of minder {care}; nu: {now}.", {
+    plans: labels.join(", "),
+    care: (item?.title ?? whatIf.id).toLowerCase(),
+    now: quantityText(whatIf, whatIf.current),
+  });
   section.append(
     el(
       "figure",
@@ -135,13 +144,13 @@ export function renderWhatIf(answer, profile, { catalogue, choice, choose }) {
       el(
         "ul",
         { class: "cmp-what-if-key" },
-        labels.map((label, p) => el("li", {}, svg("svg", { viewBox: "0 0 30 10", "aria-hidden": "true", focusable: "false" }, svg("line", { x1: 0, x2: 30, y1: 5, y2: 5, class: `cmp-what-if-line ${STYLES[p]}` })), ` ${label}${p === 0 ? " (het goedkoopst)" : ""}: nu ${euro(whatIf.totals[p][whatIf.points.indexOf(whatIf.current)])} per jaar`)),
+        labels.map((label, p) => el("li", {}, svg("svg", { viewBox: "0 0 30 10", "aria-hidden": "true", focusable: "false" }, svg("line", { x1: 0, x2: 30, y1: 5, y2: 5, class: `cmp-what-if-line ${STYLES[p]}` })), say(" {label}{cheapest}: nu {total} per jaar", { label, cheapest: p === 0 ? say(" (het goedkoopst)") : "", total: euro(whatIf.totals[p][whatIf.points.indexOf(whatIf.current)]) }))),
       ),
     ),
     el(
       "ul",
       { class: "cmp-what-if-crossings" },
-      sentences.length ? sentences.map((sentence) => el("li", { "data-crossing": true }, sentence)) : el("li", {}, "In dit bereik verandert de volgorde van de plannen niet."),
+      sentences.length ? sentences.map((sentence) => el("li", { "data-crossing": true }, sentence)) : el("li", {}, say("In dit bereik verandert de volgorde van de plannen niet.")),
     ),
     table(whatIf, labels),
   );
