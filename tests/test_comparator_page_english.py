@@ -72,3 +72,17 @@ def test_english_amounts_are_read_in_english_notation(guarded_page, site_url):
     page.wait_for_function(
         "() => document.querySelector('.cmp-lines-table .cmp-cost')?.textContent.includes('€1,250.50')", timeout=60_000
     )
+
+
+def test_english_examples_and_care_search(guarded_page, site_url):
+    """The examples carry their English titles, and care is found by its English words."""
+    page = guarded_page
+    page.goto(f"{site_url}en/vergelijker/")
+    page.wait_for_selector("[data-persona]", timeout=120_000)
+    assert page.locator("[data-persona]").all_text_contents() == [persona["title_en"] for persona in PERSONAS]
+    page.locator('[data-search="0"]').fill("braces")
+    found = page.locator('[data-search="0"]').locator("xpath=..").locator(".cmp-hint").text_content()
+    assert re.fullmatch(r"\d+ kinds? of care found\.", found), found
+    select = page.locator(".cmp-add select").first
+    assert select.locator("option[value=orthodontie]").get_attribute("hidden") is None
+    assert "Orthodontics" in select.locator("option[value=orthodontie]").text_content()
