@@ -151,6 +151,9 @@ EXPLAINED = {
     "natura": ("begrippen/#natura-restitutie", 1),
     "gecontracteerd": ("begrippen/#gecontracteerd", 1),
     "eigen bijdrage": ("begrippen/#eigen-bijdrage", 3),
+    "eigen risico": ("begrippen/#eigen-risico", 1),
+    "basisverzekering": ("begrippen/#basisverzekering", 3),
+    "GVS": ("begrippen/#gvs", 3),
 }
 
 
