@@ -5,11 +5,8 @@ to the twin, English words around the binding Dutch text. Built once with `mkdoc
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,16 +16,6 @@ import yaml
 REPO = Path(__file__).resolve().parents[3]
 SITE_URL = "http://127.0.0.1:8000/"
 CATALOGUE = yaml.safe_load((REPO / "policies" / "catalogue.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)]
-    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return target
 
 
 def editions(site: Path) -> tuple[set[str], set[str]]:

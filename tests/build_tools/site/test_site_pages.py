@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime
 import html
 import html.parser
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -67,16 +65,6 @@ class Page(html.parser.HTMLParser):
         if attrs.get("src"):
             self.assets.append(attrs["src"])
         self.assets += re.findall(r"url\(\s*['\"]?([^'\")]+)", attrs.get("style") or "")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)]
-    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return target
 
 
 @pytest.fixture(scope="module")
