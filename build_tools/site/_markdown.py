@@ -1,7 +1,7 @@
 """Rich text from the YAML rendered with markdown-it-py, with glossary terms linked to Begrippen.
 
-The glossary link carries the definition in its title, which Material shows as a tooltip
-(`content.tooltips`). Only the first use of a term on a page is linked, so text stays readable.
+The glossary link carries the definition in its title, which the browser shows on hover. Only
+the first use of a term on a page is linked, so text stays readable.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ class RichText:
                 continue
             page.used_terms.add(term.anchor)
             tokens.append(_text(text[position : match.start()]))
-            # data-tip: the explanation for a tap on a phone (javascripts/terms.js); Material turns
-            # `title` into its own hover tooltip.
+            # data-tip: the explanation for a tap on a phone (javascripts/terms.js); `title` is the
+            # browser's hover tooltip.
             tip = escape(term.tooltip)
             opening = f'<a class="pv-term" href="{escape(href)}" title="{tip}" data-tip="{tip}">'
             tokens += [_html(opening), _text(match.group(1)), _html("</a>")]
