@@ -83,7 +83,7 @@ def _summary(page: PageWriter, site: SiteData, package: Package, title: str) -> 
     # wrapping it at load restyled the whole table, ~40 ms of a phone's blocking time (site.css).
     table = (
         '<div class="pv-glance"><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pv-table">'
-        f'<thead><tr><th>{say("Zorg")}</th><th>{say("Vergoeding in het kort")}</th></tr></thead>'
+        f"<thead><tr><th>{say('Zorg')}</th><th>{say('Vergoeding in het kort')}</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></div></div></div>"
         if rows
         else ""
