@@ -9,6 +9,7 @@ from pathlib import Path
 import brotli
 import pytest
 
+import comparator
 from build_tools.browser import (
     BAD_INPUT,
     FormDataError,
@@ -126,6 +127,21 @@ def test_every_article_the_engine_names_has_a_link():
         for package in kind.values():
             assert package["chapter"] in links
             assert all(benefit["article"] in links for benefit in package["benefits"].values())
+
+
+def test_every_persona_carries_the_engines_answer_in_both_languages():
+    data = form_data(ENGINE_DATA, CATALOGUE, PAGE)
+    assert len(data["personas"]) == 6
+    for persona in data["personas"]:
+        profile = json.dumps(persona["profile"])
+        assert persona["answer"] == json.loads(comparator.answer_json(profile))
+        english = json.loads(comparator.answer_json(json.dumps({**persona["profile"], "lang": "en"})))
+        assert persona["answer_en"] == english
+        assert (
+            persona["answer_en"]["result"]["results"] != persona["answer"]["result"]["results"]
+        )  # explained in English
+        figures = [(r["reimbursed"], r["out_of_pocket"]) for r in persona["answer"]["result"]["results"]]
+        assert figures == [(r["reimbursed"], r["out_of_pocket"]) for r in english["result"]["results"]]
 
 
 def test_a_persona_the_engine_rejects_fails_the_build(tmp_path):
