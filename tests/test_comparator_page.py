@@ -164,11 +164,15 @@ BUILT_NOTE = "Dit voorbeeld is vooraf berekend, met dezelfde rekenregels; uw bro
 
 
 def test_a_persona_link_shows_the_answer_built_with_the_site_until_the_engine_confirms_it(guarded_page, site_url):
+    """Also before Material's script has arrived: the comparator is drawn as soon as its own code
+    and data are here."""
     page, profile = guarded_page, PERSONAS[2]["profile"]
     held = []
     page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
-    page.goto(f"{site_url}vergelijker/{fragment(profile)}")
+    page.context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page.goto(f"{site_url}vergelijker/{fragment(profile)}", wait_until="commit")
     page.wait_for_selector(BUILT)
+    assert page.evaluate("window.document$ === undefined")  # Material's script has not run
     assert shown(page) == expected(profile)
     assert BUILT_NOTE in page.text_content(".cmp-status")
     assert page.locator(".cmp-loading").is_visible()  # the engine is still starting, and says so

@@ -25,7 +25,7 @@ const PROGRESS = {
 // tab's sessionStorage (on the device, gone when the tab closes; the page's privacy note says so).
 const KEPT_FORM = "vergelijker-formulier";
 const KEPT_WHAT_IF = "vergelijker-wat-als"; // the care line chosen under "Wat als?", kept alike
-let formData;
+let formData = fetchFormData(); // from the module's first load on: the form is drawn from it
 let current;
 
 addEventListener("hashchange", () => current?.root.isConnected && current.fromHash());
@@ -391,13 +391,19 @@ class ComparatorPage {
   }
 }
 
-/** Draw the comparator into `root` (an element with data-comparator). */
-export async function mountComparator(root, engine) {
-  current?.unwatch?.();
-  formData ??= fetch(new URL(assets.form, assetBase)).then((response) => {
+function fetchFormData() {
+  const data = fetch(new URL(assets.form, assetBase)).then((response) => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
   });
+  data.catch(() => {}); // reported by mountComparator
+  return data;
+}
+
+/** Draw the comparator into `root` (an element with data-comparator). */
+export async function mountComparator(root, engine) {
+  current?.unwatch?.();
+  formData ??= fetchFormData();
   try {
     current = new ComparatorPage(root, engine, localized(await formData));
   } catch (error) {
