@@ -1,5 +1,6 @@
 """The test server (tests/browser/server.py): plain like `python -m http.server`, or the reference
-host that gzips and sends cache headers like common static hosts, with a shared, counted link."""
+host that gzips (or sends a pre-compressed sibling) and sends cache headers like common static
+hosts, with a shared, counted link."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import gzip
 import time
 import urllib.request
 
+import brotli
 from browser.server import Link, free_port, serve
 
 GZIP = {"Accept-Encoding": "gzip"}
+BROTLI = {"Accept-Encoding": "gzip, deflate, br, zstd"}  # what Chromium sends
 
 
 def fetch(url: str, headers: dict | None = None):
@@ -24,6 +27,8 @@ def site(tmp_path):
     (tmp_path / "runtime.js").write_text("let a = 1;\n" * 500)
     (tmp_path / "runtime.js.gz").write_bytes(gzip.compress(b"// the sibling\n"))
     (tmp_path / "stdlib.zip").write_bytes(b"PK" * 500)
+    (tmp_path / "stdlib.zip.br").write_bytes(brotli.compress(b"PK" * 500))
+    (tmp_path / "engine.wasm.br").write_bytes(brotli.compress(b"\0asm" * 1000))
     return tmp_path
 
 
@@ -52,6 +57,26 @@ def test_reference_host_sends_a_precompressed_sibling(tmp_path):
     with serve(site(tmp_path), free_port(), compress=True) as base:
         headers, body = fetch(base + "runtime.js", GZIP)
     assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == b"// the sibling\n"
+
+
+def test_reference_host_sends_the_brotli_sibling_to_a_browser_that_accepts_it(tmp_path):
+    with serve(site(tmp_path), free_port(), compress=True) as base:
+        wasm_headers, wasm = fetch(base + "engine.wasm", BROTLI)
+        zip_headers, zipped = fetch(base + "stdlib.zip?v=0123456789ab", BROTLI)  # a sibling, whatever its type
+        js_headers, js = fetch(base + "runtime.js", BROTLI)  # no .br: the .gz sibling
+        gzip_headers, _ = fetch(base + "engine.wasm", GZIP)
+    assert wasm_headers["Content-Encoding"] == "br" and brotli.decompress(wasm) == b"\0asm" * 1000
+    assert wasm_headers["Content-Type"] == "application/wasm" and wasm_headers["Vary"] == "Accept-Encoding"
+    assert zip_headers["Content-Encoding"] == "br" and brotli.decompress(zipped) == b"PK" * 500
+    assert zip_headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert js_headers["Content-Encoding"] == "gzip" and gzip.decompress(js) == b"// the sibling\n"
+    assert gzip_headers["Content-Encoding"] == "gzip"
+
+
+def test_plain_sends_the_file_itself_beside_a_sibling(tmp_path):
+    with serve(site(tmp_path), free_port()) as base:
+        headers, body = fetch(base + "engine.wasm", BROTLI)
+    assert headers["Content-Encoding"] is None and body == b"\0asm" * 1000
 
 
 def test_link_counts_and_shares_its_rate(tmp_path):

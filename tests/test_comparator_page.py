@@ -27,7 +27,8 @@ pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parent.parent
 PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_text(encoding="utf-8"))["personas"]
 RESULTS = "[data-comparator-results]"
-READY = '[data-comparator-results][data-state="ready"]'
+# The engine in the browser has answered (a persona's answer built with the site shows before it).
+READY = '[data-comparator-results][data-state="ready"][data-answer="live"]'
 MARKS = "performance.getEntriesByName('comparator:results').length"
 # The snapshot the worker made and kept in Cache Storage (docs/javascripts/comparator/worker.js), as
 # [[url, the standard library it was made with]], once it is the one entry and whole.
@@ -123,19 +124,26 @@ def test_persona_matches_the_cpython_engine(guarded_page, site_url, persona):
     assert page.locator(".cmp-detail li a").count() == lines * len(shown(page))
 
 
+def own_household(persona: dict) -> dict:
+    """A persona's household one year older: no answer is built for it, only the engine gives one."""
+    profile = json.loads(json.dumps(persona["profile"]))
+    profile["persons"][0]["age"] += 1
+    return profile
+
+
 def test_loading_state_is_shown_then_ready(guarded_page, site_url):
-    page = guarded_page
-    page.goto(f"{site_url}vergelijker/{fragment(PERSONAS[0]['profile'])}")
+    page, profile = guarded_page, own_household(PERSONAS[0])
+    page.goto(f"{site_url}vergelijker/{fragment(profile)}")
     page.wait_for_selector('[data-comparator-results][data-state="loading"]', state="attached")
     assert page.locator(".cmp-loading progress").count() == 1
     page.wait_for_selector(READY)
     assert page.locator(".cmp-loading").is_hidden()
     assert page.get_attribute(RESULTS, "data-engine-start") == "fresh"  # a first visit ships no snapshot
-    assert shown(page) == expected(PERSONAS[0]["profile"])
+    assert shown(page) == expected(profile)
 
 
 def test_a_share_link_shows_its_household_before_the_engine_has_started(guarded_page, site_url):
-    page, profile = guarded_page, PERSONAS[2]["profile"]
+    page, profile = guarded_page, own_household(PERSONAS[2])
     held = []
     page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
     page.goto(f"{site_url}vergelijker/{fragment(profile)}")
@@ -149,6 +157,48 @@ def test_a_share_link_shows_its_household_before_the_engine_has_started(guarded_
         route.continue_()
     page.wait_for_selector(READY)
     assert shown(page) == expected(profile)
+
+
+BUILT = '[data-comparator-results][data-state="ready"][data-answer="built"]'
+BUILT_NOTE = "Dit voorbeeld is vooraf berekend, met dezelfde rekenregels; uw browser rekent het nu na."
+
+
+def test_a_persona_link_shows_the_answer_built_with_the_site_until_the_engine_confirms_it(guarded_page, site_url):
+    """Also before Material's script has arrived: the comparator is drawn as soon as its own code
+    and data are here."""
+    page, profile = guarded_page, PERSONAS[2]["profile"]
+    held = []
+    page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
+    page.context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page.goto(f"{site_url}vergelijker/{fragment(profile)}", wait_until="commit")
+    page.wait_for_selector(BUILT)
+    assert page.evaluate("window.document$ === undefined")  # Material's script has not run
+    assert shown(page) == expected(profile)
+    assert BUILT_NOTE in page.text_content(".cmp-status")
+    assert page.locator(".cmp-loading").is_visible()  # the engine is still starting, and says so
+    assert page.evaluate(MARKS) == 0
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(READY)
+    assert shown(page) == expected(profile)
+    assert BUILT_NOTE not in page.text_content(".cmp-status")
+
+
+def test_a_persona_button_shows_its_built_answer_while_the_engine_starts(guarded_page, site_url):
+    page, persona = guarded_page, PERSONAS[4]
+    held = []
+    page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
+    open_comparator(page, site_url)
+    page.click(f'button[data-persona="{persona["id"]}"]')
+    page.wait_for_selector(BUILT)
+    assert shown(page) == expected(persona["profile"])
+    page.fill('[data-path="persons.0.age"]', "70")  # no longer the persona's household: wait for the engine
+    page.wait_for_selector('[data-comparator-results][data-state="loading"]')
+    assert shown(page) == []
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(READY)
+    assert shown(page) == expected({**persona["profile"], "persons": [{**persona["profile"]["persons"][0], "age": 70}]})
 
 
 def test_a_repeat_visit_starts_from_the_snapshot_the_first_one_kept(guarded_page, site_url):

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_text(encoding="utf-8"))["personas"]
-READY = '[data-comparator-results][data-state="ready"]'
+# The engine in the browser has answered (a persona's answer built with the site shows before it).
+READY = '[data-comparator-results][data-state="ready"][data-answer="live"]'
 PARTS = ("[data-best-plan]", ".cmp-summary", ".cmp-lines-table")
 DUTCH_EURO = re.compile(r"€\s(\d{1,3}(?:\.\d{3})*),(\d\d)")
 ENGLISH_EURO = re.compile(r"€(\d{1,3}(?:,\d{3})*)\.(\d\d)")

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 PERSONAS = json.loads((REPO / "docs" / "vergelijker" / "personas.json").read_text(encoding="utf-8"))["personas"]
-READY = '[data-comparator-results][data-state="ready"]'
+# The engine in the browser has answered (a persona's answer built with the site shows before it).
+READY = '[data-comparator-results][data-state="ready"][data-answer="live"]'
 RESULTS_AT = "performance.getEntriesByName('comparator:results')[0].startTime"
 ALL_KEPT = "async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean)"
 

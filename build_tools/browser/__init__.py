@@ -4,6 +4,7 @@ loads."""
 
 from ._cache import cached
 from ._page_data import FormDataError, article_links, form_data, manifest_js
+from ._precompress import SIBLING, brotli_sibling
 from ._runtime import RUNTIME_FILES, RuntimeMismatch, check_python, py_compile, trimmed_lock
 from ._stdlib import STDLIB_COMPILER, compiled_stdlib
 from ._trace import BAD_INPUT, BEST_LIMITS, TRACE_SCRIPT, engine_workload, stdlib_imports
@@ -13,11 +14,13 @@ __all__ = [
     "BAD_INPUT",
     "BEST_LIMITS",
     "RUNTIME_FILES",
+    "SIBLING",
     "STDLIB_COMPILER",
     "TRACE_SCRIPT",
     "FormDataError",
     "RuntimeMismatch",
     "article_links",
+    "brotli_sibling",
     "build_wheel",
     "cached",
     "check_python",

@@ -4,7 +4,9 @@
 theme order with search words (Dutch and English; titles in both languages), which lines need a "gecontracteerd" switch or an "al eerder
 vergoed" field (derived from the rules, so new data needs no code), the packages with their
 default premiums, the indicative prices and the personas. Every persona is run through the
-engine here, so a persona the engine rejects fails the build.
+engine here, so a persona the engine rejects fails the build, and carries the engine's answer for
+its household (`answer`, and `answer_en` with English explanations): the page shows it at once for
+a persona's link or button while the engine starts in the browser, which then computes it again.
 """
 
 from __future__ import annotations
@@ -141,16 +143,37 @@ def form_data(engine_data: Path, catalogue_yaml: Path, page_dir: Path, use_direc
     av = _packages(data, "av", ("primair", "royaal", "ideaal", "optimaal", "excellent"))
     dental = _packages(data, "dental", ("primair", "royaal", "optimaal", "excellent"))
     dental_ids = {package["id"] for package in dental}
+    defaults = [{"av": p["id"], "dental": p["id"] if p["id"] in dental_ids else None} for p in av]
+    for persona in personas:
+        persona.update(_built_answers(persona, defaults, page_dir / "personas.json"))
     return {
         "year": data["year"],
         "themes": data["themes"],
         "care": care,
         "av": av,
         "dental": dental,
-        "defaults": [{"av": p["id"], "dental": p["id"] if p["id"] in dental_ids else None} for p in av],
+        "defaults": defaults,
         "personas": personas,
         "links": {key: f"{page}#{anchor}" for key, (page, anchor) in article_links(data, use_directory_urls).items()},
     }
+
+
+def _built_answers(persona: dict, defaults: list[dict], source: Path) -> dict:
+    """{"answer", "answer_en"}: the engine's answer (comparator.answer_json) for the persona's
+    household, in Dutch and English. The page sends a persona's household with the form's default
+    combinations written out; a persona without `packages` must get the same answer that way."""
+    profile = persona["profile"]
+    answers = {}
+    for key, lang in (("answer", "nl"), ("answer_en", "en")):
+        written_out = {"packages": defaults, **profile, "lang": lang}
+        answer = comparator.answer_json(json.dumps({**profile, "lang": lang}))
+        if answer != comparator.answer_json(json.dumps(written_out)):
+            raise FormDataError(
+                f"{source}: persona {persona['id']!r}: the engine answers its household without `packages`"
+                " otherwise than with the form's default combinations; give `packages` explicitly"
+            )
+        answers[key] = json.loads(answer)
+    return answers
 
 
 def _content_hash(data: bytes) -> str:

@@ -22,7 +22,10 @@ def compiled_stdlib(runtime: Path, work: Path, keep: list[str]) -> Path:
 
     Compiled without docstrings and asserts (optimize=2, as `python -OO`: 17% fewer bytes to
     download; zipimport loads a .pyc whatever its optimisation) and with unchecked hashes instead
-    of timestamps (no source ships beside them), so the same files give the same bytes."""
+    of timestamps (no source ships beside them), so the same files give the same bytes. Stored, not
+    deflated: the host compresses the whole archive, which finds what the files share (brotli
+    sibling 0.72 MB instead of 1.02 MB deflated; gzip 0.99 MB); a host that compresses nothing
+    sends 2.4 MB instead of 1.0 MB."""
     check_python(runtime)
     source = runtime / "python_stdlib.zip"
     with zipfile.ZipFile(source) as zin:
@@ -40,6 +43,5 @@ def compiled_stdlib(runtime: Path, work: Path, keep: list[str]) -> Path:
                     str(module), str(compiled), dfile=name, doraise=True, optimize=2, invalidation_mode=invalidation
                 )
                 info = zipfile.ZipInfo(name + "c", date_time=_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zout.writestr(info, compiled.read_bytes(), compresslevel=9)
+                zout.writestr(info, compiled.read_bytes())  # ZipInfo's default: stored
     return target

@@ -35,10 +35,12 @@ if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
 
 from build_tools.browser import (
     RUNTIME_FILES,
+    SIBLING,
     STDLIB_COMPILER,
     TRACE_SCRIPT,
     FormDataError,
     RuntimeMismatch,
+    brotli_sibling,
     build_wheel,
     cached,
     compiled_stdlib,
@@ -135,6 +137,12 @@ def _write(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
+def _write_with_sibling(path: Path, data: bytes) -> None:
+    """The file and its brotli sibling, for hosts that send pre-compressed files (README)."""
+    _write(path, data)
+    _write(path.with_name(path.name + SIBLING), brotli_sibling(CACHE, path.name, data))
+
+
 def _check_links(site_dir: Path, links: dict[str, str], use_directory_urls: bool) -> None:
     """Every article link the results can show must land on an element of the built site."""
     pages: dict[str, str] = {}
@@ -167,13 +175,13 @@ def on_post_build(config):
 
     out = Path(config.site_dir) / "assets" / "comparator"
     for name in RUNTIME_FILES:
-        _write(out / "pyodide" / name, (RUNTIME / name).read_bytes())
+        _write_with_sibling(out / "pyodide" / name, (RUNTIME / name).read_bytes())
     _write(out / "pyodide" / "pyodide-lock.json", trimmed_lock(RUNTIME))
     form = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     _write(out / "form.json", form)
     named = {"form": ("form.json", form)}  # each file with what names it in build.js
     compiled = {"stdlib": ("pyodide/python_stdlib.zip", stdlib), "wheel": (wheel.name, wheel)}
     for key, (name, path) in compiled.items():
-        _write(out / name, path.read_bytes())
+        _write_with_sibling(out / name, path.read_bytes())
         named[key] = (name, _made_from(path))
     _write(out / "build.js", manifest_js(named).encode())

@@ -35,6 +35,7 @@ _REPO = Path(__file__).resolve().parents[2]
 if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
 
+from build_tools.browser import SIBLING  # noqa: E402
 from build_tools.site import EDITIONS, edition_of  # noqa: E402
 
 # Scripts the browser runs (hashed when inline) and data blocks it never runs (left alone).
@@ -216,7 +217,8 @@ def offline_files(site: Path, languages: list[str], other_editions: list[str] = 
     groups: dict[str, list[str]] = {"site": [], "comparator": []}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name in ("sw.js", "sitemap.xml.gz") or name.endswith(".map") or name.startswith(tuple(other_editions)):
+        skipped = name.endswith((".map", SIBLING))  # a pre-compressed sibling reaches the browser as its file
+        if name in ("sw.js", "sitemap.xml.gz") or skipped or name.startswith(tuple(other_editions)):
             continue
         if name.startswith(LUNR) and name.removeprefix(LUNR) not in lunr:
             continue

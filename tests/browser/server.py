@@ -5,8 +5,9 @@ other hosts, it can send other headers (a cache policy: `headers`, which replace
 of every response) and other content types (`types`, by file extension).
 
 Plain, it behaves like `python -m http.server` (nothing compressed). `compress=True` makes it the
-reference host, as common static hosts behave: text, JS, JSON, SVG and wasm gzipped (a
-pre-compressed `.gz` sibling when there is one), and files named by content (`?v=` or a hash in
+reference host, as common static hosts behave: text, JS, JSON, SVG and wasm compressed, with a
+pre-compressed sibling when there is one (`.br` when the browser accepts brotli, else `.gz`) and
+else gzip made on the fly, and files named by content (`?v=` or a hash in
 the name) cacheable for a year, others for 600 s (GitHub Pages). A `Link` throttles it: one token
 bucket for all connections (a phone's one network; DevTools' throttling does not reach a worker's
 own fetches) and a delay before each response; it also counts the bytes sent.
@@ -135,9 +136,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not os.path.isfile(path):
             return False
         kind = self.guess_type(path)
-        zipped = _COMPRESSED_TYPES.match(kind) and "gzip" in self.headers.get("Accept-Encoding", "")
+        accepted = self.headers.get("Accept-Encoding", "")
+        if "br" in accepted and os.path.isfile(path + ".br"):  # a sibling, whatever the type (nginx, Caddy)
+            encoding = "br"
+        else:
+            encoding = "gzip" if _COMPRESSED_TYPES.match(kind) and "gzip" in accepted else ""
         cache = "public, max-age=31536000, immutable" if _NAMED_BY_CONTENT.search(self.path) else "max-age=600"
-        if not zipped:
+        if not encoding:
             self.host_headers = {"Cache-Control": cache, **self.host_headers}
             return False
         modified = int(os.stat(path).st_mtime)
@@ -147,10 +152,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", cache)
             self.end_headers()
             return True
-        body = Path(path + ".gz").read_bytes() if os.path.isfile(path + ".gz") else _gzip(path)
+        sibling = path + {"br": ".br", "gzip": ".gz"}[encoding]
+        body = Path(sibling).read_bytes() if os.path.isfile(sibling) else _gzip(path)
         self.send_response(200)
         self.send_header("Content-Type", kind)
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(modified))

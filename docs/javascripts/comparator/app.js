@@ -45,6 +45,12 @@ function whenParsed() {
   else mount();
 }
 
-if (document.querySelector("script[data-comparator-start], [data-comparator]")) start();
+// On the comparator's page the engine starts at once, and the page's code and form data are
+// fetched while the rest of the page loads; the comparator is drawn as soon as they are here and
+// its element has been parsed (before Material's script and the other scripts have run).
+if (document.querySelector("script[data-comparator-start], [data-comparator]")) {
+  start();
+  import("./comparator.js").then(mount, () => {}); // a failure is shown by mount() when the page is parsed
+}
 if (document.readyState === "loading") addEventListener("DOMContentLoaded", whenParsed, { once: true });
 else whenParsed();

@@ -25,7 +25,7 @@ const PROGRESS = {
 // tab's sessionStorage (on the device, gone when the tab closes; the page's privacy note says so).
 const KEPT_FORM = "vergelijker-formulier";
 const KEPT_WHAT_IF = "vergelijker-wat-als"; // the care line chosen under "Wat als?", kept alike
-let formData;
+let formData = fetchFormData(); // from the module's first load on: the form is drawn from it
 let current;
 
 addEventListener("hashchange", () => current?.root.isConnected && current.fromHash());
@@ -41,6 +41,14 @@ addEventListener("afterprint", () => {
     details.open = details.dataset.wasOpen === "true";
   }
 });
+
+/** A JSON value as text with its keys sorted, so that two equal values give the same text. */
+const canonical = (value) =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(",")}]`
+    : value !== null && typeof value === "object"
+      ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`
+      : JSON.stringify(value);
 
 /** Whether every text in a parsed JSON value is well-formed Unicode. */
 const wellFormed = (value) =>
@@ -200,6 +208,7 @@ class ComparatorPage {
     this.results.setAttribute("aria-busy", String(state === "loading"));
     this.status.textContent = message;
     if (state !== "ready") {
+      delete this.results.dataset.answer;
       this.output.replaceChildren();
       this.sticky.hidden = true;
     }
@@ -312,12 +321,29 @@ class ComparatorPage {
     return kind === "packages" ? say("combinatie {n}", { n: Number(index) + 1 }) : say("premies");
   }
 
-  /** Send JSON to the engine; when its answer is still the latest, show it (accepted() gives the profile). */
+  /** The answer the site was built with (form.json) when `json` is a persona's household exactly:
+   * the engine's own answer, computed by the same engine at build time. */
+  builtAnswer(json) {
+    const household = (profile) => canonical({ packages: this.data.defaults, ...profile });
+    try {
+      const asked = household(JSON.parse(json));
+      return this.data.personas.find((persona) => household(persona.profile) === asked)?.answer ?? null;
+    } catch {
+      return null; // not JSON: the engine says what is wrong with it
+    }
+  }
+
+  /** Send JSON to the engine; when its answer is still the latest, show it (accepted() gives the profile).
+   * While the engine starts, a persona's household shows the answer built with the site at once. */
   async request(json, accepted, refusal) {
     this.lastRequest = [json, accepted, refusal];
     const ticket = ++this.ticket;
     if (this.engineState.state === "error") return;
-    if (this.engineState.state === "loading") this.show("loading", say("De uitkomst volgt zodra de rekenmodule klaar is."));
+    if (this.engineState.state === "loading") {
+      const built = this.whatIfFor(json) ? null : this.builtAnswer(json);
+      if (built) this.draw(built, json, accepted, "built");
+      else this.show("loading", say("De uitkomst volgt zodra de rekenmodule klaar is."));
+    }
     const reply = await this.engine.compare(json, this.whatIfFor(json));
     if (ticket !== this.ticket) return; // a newer request is on its way (the engine may have dropped this one)
     if (reply.timeout) {
@@ -333,6 +359,12 @@ class ComparatorPage {
     if (reply.result.error) return this.show("error", `${refusal}. ${english ? reply.result.error : reply.result.message_nl}`);
     // best_plans validates as compare does; should it still refuse, say so rather than draw half an answer.
     if (reply.best.error) return this.show("error", `${refusal}. ${english ? reply.best.error : reply.best.message_nl}`);
+    this.draw(reply, json, accepted, "live");
+  }
+
+  /** Draw an answer: "live" from the engine in this browser, or "built" with the site (a persona's,
+   * shown while the engine starts and then drawn again from the engine's own). */
+  draw(reply, json, accepted, source) {
     const profile = accepted(reply.result);
     const link = (article, dental) => this.articleLink(article, dental);
     // Without an adult nobody chooses a package (art. 1.2.2): the combinations are not ranked.
@@ -343,11 +375,13 @@ class ComparatorPage {
     const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked, breakEven: reply.break_even });
     const whatIf = renderWhatIf(reply, profile, { catalogue: this.catalogue, choice: this.whatIfFor(json), choose: (choice) => this.chooseWhatIf(choice) });
     this.output.replaceChildren(renderBest(reply, profile, { link, catalogue: this.catalogue }), whatIf ?? "", output);
-    this.show("ready", answerSummary(reply.best));
+    const built = source === "built" ? ` ${say("Dit voorbeeld is vooraf berekend, met dezelfde rekenregels; uw browser rekent het nu na.")}` : "";
+    this.results.dataset.answer = source;
+    this.show("ready", answerSummary(reply.best) + built);
     this.showSticky(reply.best);
     if (this.refocusWhatIf) this.output.querySelector("[data-what-if-select]")?.focus();
     this.refocusWhatIf = false;
-    performance.mark("comparator:results"); // read by tests/bench/bench_comparator.py
+    performance.mark(source === "built" ? "comparator:built-results" : "comparator:results"); // read by tests/bench/bench_comparator.py
   }
 
   articleLink(article, dental) {
@@ -357,13 +391,19 @@ class ComparatorPage {
   }
 }
 
-/** Draw the comparator into `root` (an element with data-comparator). */
-export async function mountComparator(root, engine) {
-  current?.unwatch?.();
-  formData ??= fetch(new URL(assets.form, assetBase)).then((response) => {
+function fetchFormData() {
+  const data = fetch(new URL(assets.form, assetBase)).then((response) => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
   });
+  data.catch(() => {}); // reported by mountComparator
+  return data;
+}
+
+/** Draw the comparator into `root` (an element with data-comparator). */
+export async function mountComparator(root, engine) {
+  current?.unwatch?.();
+  formData ??= fetchFormData();
   try {
     current = new ComparatorPage(root, engine, localized(await formData));
   } catch (error) {

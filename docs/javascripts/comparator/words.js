@@ -229,6 +229,8 @@ const ENGLISH = {
   " {label}{cheapest}: nu {total} per jaar": " {label}{cheapest}: now {total} per year",
   " (het goedkoopst)": " (the cheapest)",
   "In dit bereik verandert de volgorde van de plannen niet.": "In this range the order of the plans does not change.",
+  "Dit voorbeeld is vooraf berekend, met dezelfde rekenregels; uw browser rekent het nu na.":
+    "This example was computed in advance, by the same rules; your browser is now computing it again.",
 };
 
 /** The text in the page's language, with {name} filled from `values`. */
@@ -254,6 +256,6 @@ export function localized(data) {
     })),
     av: data.av.map(inEnglish),
     dental: data.dental.map(inEnglish),
-    personas: data.personas.map(inEnglish),
+    personas: data.personas.map(({ answer_en, ...persona }) => ({ ...inEnglish(persona), answer: answer_en })),
   };
 }

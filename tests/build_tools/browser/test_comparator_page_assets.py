@@ -6,13 +6,16 @@ import json
 import zipfile
 from pathlib import Path
 
+import brotli
 import pytest
 
+import comparator
 from build_tools.browser import (
     BAD_INPUT,
     FormDataError,
     RuntimeMismatch,
     article_links,
+    brotli_sibling,
     build_wheel,
     compiled_stdlib,
     engine_workload,
@@ -42,6 +45,16 @@ def test_wheel_is_reproducible_and_holds_the_engine_and_its_data(tmp_path):
     assert not any("__pycache__" in name for name in names)
 
 
+def test_a_brotli_sibling_is_made_once_per_content(tmp_path):
+    data = b"let runtime = 1;\n" * 1000
+    sibling = brotli_sibling(tmp_path, "runtime.js", data)
+    assert brotli.decompress(sibling) == data and len(sibling) < len(data) // 20
+    (slot,) = tmp_path.glob("brotli-runtime.js-*")
+    (slot / "runtime.js.br").write_bytes(b"kept")  # a second call reads the cache, not brotli
+    assert brotli_sibling(tmp_path, "runtime.js", data) == b"kept"
+    assert brotli.decompress(brotli_sibling(tmp_path, "runtime.js", data + b"2")) == data + b"2"
+
+
 @needs_runtime
 def test_py_compiled_wheel_holds_bytecode_only(tmp_path):
     compiled = py_compile(build_wheel(REPO / "comparator", tmp_path, "1.0"), RUNTIME)
@@ -53,8 +66,9 @@ def test_py_compiled_wheel_holds_bytecode_only(tmp_path):
 
 @needs_runtime
 def test_compiled_stdlib_holds_the_kept_files_only(tmp_path):
-    names = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "decimal.py"])).namelist()
-    assert sorted(names) == ["decimal.pyc", "json/__init__.pyc"]
+    infos = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "decimal.py"])).infolist()
+    assert sorted(info.filename for info in infos) == ["decimal.pyc", "json/__init__.pyc"]
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}  # the host compresses the whole
 
 
 @needs_runtime
@@ -113,6 +127,21 @@ def test_every_article_the_engine_names_has_a_link():
         for package in kind.values():
             assert package["chapter"] in links
             assert all(benefit["article"] in links for benefit in package["benefits"].values())
+
+
+def test_every_persona_carries_the_engines_answer_in_both_languages():
+    data = form_data(ENGINE_DATA, CATALOGUE, PAGE)
+    assert len(data["personas"]) == 6
+    for persona in data["personas"]:
+        profile = json.dumps(persona["profile"])
+        assert persona["answer"] == json.loads(comparator.answer_json(profile))
+        english = json.loads(comparator.answer_json(json.dumps({**persona["profile"], "lang": "en"})))
+        assert persona["answer_en"] == english
+        assert (
+            persona["answer_en"]["result"]["results"] != persona["answer"]["result"]["results"]
+        )  # explained in English
+        figures = [(r["reimbursed"], r["out_of_pocket"]) for r in persona["answer"]["result"]["results"]]
+        assert figures == [(r["reimbursed"], r["out_of_pocket"]) for r in english["result"]["results"]]
 
 
 def test_a_persona_the_engine_rejects_fails_the_build(tmp_path):

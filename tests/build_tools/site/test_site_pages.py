@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 import html
 import html.parser
+import json
 import re
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import brotli
 import pytest
 import yaml
 
@@ -366,3 +368,22 @@ def test_no_asset_from_another_origin(site, pages):
             if not url.startswith(SITE_URL) and not url.startswith("http://www.w3.org/"):  # SVG namespaces
                 foreign.append(f"{path.relative_to(site)}: {url}")
     assert not foreign, "\n".join(foreign[:30])
+
+
+def test_the_comparator_runtime_ships_with_brotli_siblings_of_the_same_bytes(site):
+    """For hosts that send pre-compressed files (README): the runtime, the standard library and the
+    engine; the offline list names the files only, as the browser asks for them."""
+    for edition in (site, site / "en"):
+        assets = edition / "assets" / "comparator"
+        siblings = sorted(assets.rglob("*.br"))
+        assert {path.name for path in siblings} == {
+            "pyodide.asm.js.br",
+            "pyodide.asm.wasm.br",
+            "pyodide.mjs.br",
+            "python_stdlib.zip.br",
+            next(assets.glob("comparator-*.whl")).name + ".br",
+        }
+        for sibling in siblings:
+            assert brotli.decompress(sibling.read_bytes()) == sibling.with_suffix("").read_bytes(), sibling
+        build = json.loads(re.search(r"const BUILD = (\{.*?\});", (edition / "sw.js").read_text()).group(1))
+        assert not [url for url in build["comparator"] if ".br" in url]
