@@ -142,3 +142,29 @@ def test_a_tapped_glossary_term_explains_itself_in_place_on_a_phone(guarded_page
     page.goto(site_url + "aanvullend/primair/", wait_until="networkidle")
     page.locator('.md-content a.pv-term[href*="#gecontracteerd"]').first.click()
     page.wait_for_url("**/begrippen/#gecontracteerd")
+
+
+def test_the_light_dark_switch_follows_the_phone_then_the_visitors_choice(guarded_page, site_url):
+    """docs/overrides/partials/palette.html, in place of Material's palette component: the scheme
+    the phone asks for at first, the visitor's choice (click or Enter) kept across instant
+    navigation and reloads, with the button offering the other scheme."""
+    page = guarded_page
+    scheme = "document.body.dataset.mdColorScheme"
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + "aanvullend/primair/")
+    assert page.evaluate(scheme) == "slate"
+    assert page.get_attribute('meta[name="color-scheme"]', "content") == "dark"
+    page.locator("label[for='__palette_0']:visible").click()  # offered in dark mode: the light one
+    assert page.evaluate(scheme) == "default"
+    assert page.locator("label[for='__palette_1']:visible").count() == 1
+    page.evaluate("window.samePage = true")
+    link = page.locator('article a[href*="/zorg/"]:not([href*="#"])').first
+    target = link.get_attribute("href").split("/")[-2]
+    link.click()
+    page.wait_for_url(f"**/zorg/{target}/")
+    assert page.evaluate("window.samePage") and page.evaluate(scheme) == "default"  # instant navigation keeps it
+    page.reload()
+    assert page.evaluate(scheme) == "default"  # and so does a reload, though the phone asks for dark
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "slate"
