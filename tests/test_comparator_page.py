@@ -131,6 +131,22 @@ def own_household(persona: dict) -> dict:
     return profile
 
 
+RUNTIME = "**/assets/comparator/pyodide/pyodide.mjs"  # held back, the engine stays starting
+
+
+def hold_back(page, *patterns: str) -> list:
+    """Requests matching `patterns` wait until release(held): what they load does not arrive."""
+    held = []
+    for pattern in patterns:
+        page.context.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def release(held: list) -> None:
+    for route in held:
+        route.continue_()
+
+
 def test_loading_state_is_shown_then_ready(guarded_page, site_url):
     page, profile = guarded_page, own_household(PERSONAS[0])
     page.goto(f"{site_url}vergelijker/{fragment(profile)}")
@@ -144,8 +160,7 @@ def test_loading_state_is_shown_then_ready(guarded_page, site_url):
 
 def test_a_share_link_shows_its_household_before_the_engine_has_started(guarded_page, site_url):
     page, profile = guarded_page, own_household(PERSONAS[2])
-    held = []
-    page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
+    held = hold_back(page, RUNTIME)
     page.goto(f"{site_url}vergelijker/{fragment(profile)}")
     page.wait_for_function("() => document.querySelector('[data-path=\"persons.0.age\"]')")
     for index, person in enumerate(profile["persons"]):
@@ -153,8 +168,7 @@ def test_a_share_link_shows_its_household_before_the_engine_has_started(guarded_
     assert page.locator(f'[data-path="persons.{len(profile["persons"])}.age"]').count() == 0
     assert page.get_attribute(RESULTS, "data-state") == "loading"
     assert page.input_value(".cmp-share-link") == f"{site_url}vergelijker/{fragment(profile)}"
-    for route in held:
-        route.continue_()
+    release(held)
     page.wait_for_selector(READY)
     assert shown(page) == expected(profile)
 
@@ -167,9 +181,7 @@ def test_a_persona_link_shows_the_answer_built_with_the_site_until_the_engine_co
     """Also before Material's script has arrived: the comparator is drawn as soon as its own code
     and data are here."""
     page, profile = guarded_page, PERSONAS[2]["profile"]
-    held = []
-    page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
-    page.context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    held = hold_back(page, RUNTIME, "**/assets/javascripts/bundle.*.min.js")
     page.goto(f"{site_url}vergelijker/{fragment(profile)}", wait_until="commit")
     page.wait_for_selector(BUILT)
     assert page.evaluate("window.document$ === undefined")  # Material's script has not run
@@ -177,8 +189,7 @@ def test_a_persona_link_shows_the_answer_built_with_the_site_until_the_engine_co
     assert BUILT_NOTE in page.text_content(".cmp-status")
     assert page.locator(".cmp-loading").is_visible()  # the engine is still starting, and says so
     assert page.evaluate(MARKS) == 0
-    for route in held:
-        route.continue_()
+    release(held)
     page.wait_for_selector(READY)
     assert shown(page) == expected(profile)
     assert BUILT_NOTE not in page.text_content(".cmp-status")
@@ -186,8 +197,7 @@ def test_a_persona_link_shows_the_answer_built_with_the_site_until_the_engine_co
 
 def test_a_persona_button_shows_its_built_answer_while_the_engine_starts(guarded_page, site_url):
     page, persona = guarded_page, PERSONAS[4]
-    held = []
-    page.context.route("**/assets/comparator/pyodide/pyodide.mjs", lambda route: held.append(route))  # held back
+    held = hold_back(page, RUNTIME)
     open_comparator(page, site_url)
     page.click(f'button[data-persona="{persona["id"]}"]')
     page.wait_for_selector(BUILT)
@@ -195,8 +205,7 @@ def test_a_persona_button_shows_its_built_answer_while_the_engine_starts(guarded
     page.fill('[data-path="persons.0.age"]', "70")  # no longer the persona's household: wait for the engine
     page.wait_for_selector('[data-comparator-results][data-state="loading"]')
     assert shown(page) == []
-    for route in held:
-        route.continue_()
+    release(held)
     page.wait_for_selector(READY)
     assert shown(page) == expected({**persona["profile"], "persons": [{**persona["profile"]["persons"][0], "age": 70}]})
 
