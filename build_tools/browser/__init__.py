@@ -5,7 +5,7 @@ loads."""
 from ._cache import cached
 from ._page_data import FormDataError, article_links, form_data, manifest_js
 from ._precompress import SIBLING, brotli_sibling
-from ._runtime import RUNTIME_FILES, RuntimeMismatch, check_python, py_compile, trimmed_lock
+from ._runtime import COMPILE_OPTIONS, RUNTIME_FILES, RuntimeMismatch, check_python, py_compile, trimmed_lock
 from ._stdlib import STDLIB_COMPILER, compiled_stdlib
 from ._trace import BAD_INPUT, BEST_LIMITS, TRACE_SCRIPT, engine_workload, stdlib_imports
 from ._wheel import build_wheel, package_files
@@ -13,6 +13,7 @@ from ._wheel import build_wheel, package_files
 __all__ = [
     "BAD_INPUT",
     "BEST_LIMITS",
+    "COMPILE_OPTIONS",
     "RUNTIME_FILES",
     "SIBLING",
     "STDLIB_COMPILER",

@@ -34,6 +34,7 @@ if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
     sys.path.insert(0, str(_ROOT))  # the repository, when the project is not installed into the venv
 
 from build_tools.browser import (
+    COMPILE_OPTIONS,
     RUNTIME_FILES,
     SIBLING,
     STDLIB_COMPILER,
@@ -94,7 +95,7 @@ def _wheel() -> Path:
     return cached(
         CACHE,
         "wheel",
-        [version.encode(), (RUNTIME / "pyodide-lock.json").read_bytes(), *inputs],
+        [version.encode(), " ".join(COMPILE_OPTIONS).encode(), (RUNTIME / "pyodide-lock.json").read_bytes(), *inputs],
         lambda work: py_compile(build_wheel(PACKAGE, work, version), RUNTIME),
     )
 
@@ -119,7 +120,12 @@ def _stdlib(wheel: Path) -> Path:
     return cached(
         CACHE,
         "stdlib",
-        [(RUNTIME / "python_stdlib.zip").read_bytes(), imports.read_bytes(), STDLIB_COMPILER.read_bytes()],
+        [
+            (RUNTIME / "python_stdlib.zip").read_bytes(),
+            imports.read_bytes(),
+            STDLIB_COMPILER.read_bytes(),
+            " ".join(COMPILE_OPTIONS).encode(),
+        ],
         lambda work: compiled_stdlib(RUNTIME, work, json.loads(imports.read_bytes())),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import zipfile
 from pathlib import Path
 
@@ -55,6 +56,12 @@ def test_a_brotli_sibling_is_made_once_per_content(tmp_path):
     assert brotli.decompress(brotli_sibling(tmp_path, "runtime.js", data + b"2")) == data + b"2"
 
 
+def lines_without_columns(pyc: bytes) -> bool:
+    """Whether a .pyc's module code names its lines but no columns (compiled with -X no_debug_ranges)."""
+    positions = list(marshal.loads(pyc[16:]).co_positions())  # after the 16-byte header
+    return any(line for line, *_ in positions) and all(column is None for *_, column, _ in positions)
+
+
 @needs_runtime
 def test_py_compiled_wheel_holds_bytecode_only(tmp_path):
     compiled = py_compile(build_wheel(REPO / "comparator", tmp_path, "1.0"), RUNTIME)
@@ -62,13 +69,16 @@ def test_py_compiled_wheel_holds_bytecode_only(tmp_path):
     names = zipfile.ZipFile(compiled).namelist()
     assert "comparator/__init__.pyc" in names
     assert not [name for name in names if name.endswith(".py")]
+    assert lines_without_columns(zipfile.ZipFile(compiled).read("comparator/_engine.pyc"))
 
 
 @needs_runtime
 def test_compiled_stdlib_holds_the_kept_files_only(tmp_path):
-    infos = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "decimal.py"])).infolist()
+    archive = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "decimal.py"]))
+    infos = archive.infolist()
     assert sorted(info.filename for info in infos) == ["decimal.pyc", "json/__init__.pyc"]
     assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}  # the host compresses the whole
+    assert lines_without_columns(archive.read("json/__init__.pyc"))
 
 
 @needs_runtime
