@@ -44,7 +44,9 @@ def test_the_preloaded_wasm_is_downloaded_once(watched_with_http_cache, quality_
     page, wasm = watched_with_http_cache, []
     page.context.on(
         "request",
-        lambda request: request.url.endswith("/pyodide.asm.wasm") and not request.service_worker and wasm.append(request),
+        lambda request: (
+            request.url.endswith("/pyodide.asm.wasm") and not request.service_worker and wasm.append(request)
+        ),
     )  # the service worker's copy for offline visits aside
     with serve(quality_site.root, free_port(), compress=True) as base:
         page.goto(share_link(base, PERSONAS[1]["profile"]))
