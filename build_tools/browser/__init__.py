@@ -4,7 +4,7 @@ loads."""
 
 from ._cache import cached
 from ._page_data import FormDataError, article_links, form_data, manifest_js
-from ._precompress import SIBLING, brotli_sibling
+from ._precompress import SIBLING, brotli_sibling, text_siblings
 from ._runtime import COMPILE_OPTIONS, RUNTIME_FILES, RuntimeMismatch, check_python, py_compile, trimmed_lock
 from ._stdlib import STDLIB_COMPILER, compiled_stdlib
 from ._trace import BAD_INPUT, BEST_LIMITS, TRACE_SCRIPT, engine_workload, stdlib_imports
@@ -32,5 +32,6 @@ __all__ = [
     "package_files",
     "py_compile",
     "stdlib_imports",
+    "text_siblings",
     "trimmed_lock",
 ]

@@ -23,6 +23,7 @@ from build_tools.browser import (
     form_data,
     manifest_js,
     py_compile,
+    text_siblings,
     trimmed_lock,
 )
 
@@ -60,6 +61,25 @@ def lines_without_columns(pyc: bytes) -> bool:
     """Whether a .pyc's module code names its lines but no columns (compiled with -X no_debug_ranges)."""
     positions = list(marshal.loads(pyc[16:]).co_positions())  # after the 16-byte header
     return any(line for line, *_ in positions) and all(column is None for *_, column, _ in positions)
+
+
+def test_text_siblings_are_written_for_scripts_stylesheets_and_json_over_1_kb(tmp_path):
+    files = {
+        "search/search_index.json": b'{"docs": []}' * 200,
+        "app.js": b"let a = 1;\n" * 200,
+        "site.css": b"a { color: red }\n" * 100,
+        "tiny.js": b"let a = 1;\n",
+        "index.html": b"<p>Hallo</p>\n" * 200,
+        "runtime/big.js": b"let b = 2;\n" * 200,
+    }
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    assert text_siblings(tmp_path, skip=("runtime/",)) == 3
+    siblings = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.br"))
+    assert siblings == ["app.js.br", "search/search_index.json.br", "site.css.br"]
+    for name in siblings:
+        assert brotli.decompress((tmp_path / name).read_bytes()) == files[name.removesuffix(".br")]
 
 
 @needs_runtime

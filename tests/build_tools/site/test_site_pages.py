@@ -384,8 +384,22 @@ def test_the_comparator_runtime_ships_with_brotli_siblings_of_the_same_bytes(sit
             "pyodide.mjs.br",
             "python_stdlib.zip.br",
             next(assets.glob("comparator-*.whl")).name + ".br",
+            "form.json.br",
         }
         for sibling in siblings:
             assert brotli.decompress(sibling.read_bytes()) == sibling.with_suffix("").read_bytes(), sibling
         build = json.loads(re.search(r"const BUILD = (\{.*?\});", (edition / "sw.js").read_text()).group(1))
-        assert not [url for url in build["comparator"] if ".br" in url]
+        assert not [url for url in build["comparator"] + build["site"] if ".br" in url]
+
+
+def test_scripts_stylesheets_and_the_search_index_ship_with_brotli_siblings(site):
+    """Each edition's own (compress.py); the small ones and Material's search language files without."""
+    for edition in (site, site / "en"):
+        index = edition / "search" / "search_index.json"
+        assert brotli.decompress(index.with_name(index.name + ".br").read_bytes()) == index.read_bytes()
+        for name in ("javascripts/comparator/comparator.js", "stylesheets/site.css", "sw.js"):
+            assert (edition / (name + ".br")).is_file(), name
+        bundle = next((edition / "assets" / "javascripts").glob("bundle.*.min.js"))
+        assert bundle.with_name(bundle.name + ".br").is_file()
+        assert not (edition / "javascripts" / "anchors.js.br").exists()  # 620 bytes
+        assert not list((edition / "assets" / "javascripts" / "lunr").rglob("*.br"))
