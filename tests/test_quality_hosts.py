@@ -37,10 +37,10 @@ def test_a_host_that_gzips_serves_the_comparator(watched, quality_site):
         assert shown == [f"{r['reimbursed']:.2f}" for r in comparator.compare(profile)["results"]]
 
 
-def test_the_preloaded_wasm_is_downloaded_once(watched_with_http_cache, quality_site):
-    """The page's <head> preloads the wasm; the fetch that compiles it must take that download
-    (same URL, mode and credentials), not start a second one of 2 MB. (With routes, as `watched`
-    has, Playwright turns the cache off and every fetch is a download.)"""
+def test_the_wasm_started_in_the_head_is_downloaded_once(watched_with_http_cache, quality_site):
+    """The page's <head> starts the wasm's download; the bridge must compile that response, not
+    start a second download of 2 MB. (With routes, as `watched` has, Playwright turns the cache
+    off and every fetch is a download.)"""
     page, wasm = watched_with_http_cache, []
     page.context.on(
         "request",

@@ -14,6 +14,7 @@ function start() {
   engine ??= startEngine(
     new URL("./worker.js", import.meta.url),
     new URL("../../assets/comparator/pyodide/pyodide.asm.wasm", import.meta.url),
+    { downloading: self.comparatorWasm }, // started by the comparator's page in <head>
   );
   return engine;
 }
