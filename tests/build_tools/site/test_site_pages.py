@@ -398,7 +398,12 @@ def test_scripts_stylesheets_and_the_search_index_ship_with_brotli_siblings(site
     for sibling in site.rglob("*.br"):
         assert brotli.decompress(sibling.read_bytes()) == sibling.with_suffix("").read_bytes(), sibling
     for edition in (site, site / "en"):
-        for name in ("search/search_index.json", "javascripts/comparator/comparator.js", "stylesheets/site.css", "sw.js"):
+        for name in (
+            "search/search_index.json",
+            "javascripts/comparator/comparator.js",
+            "stylesheets/site.css",
+            "sw.js",
+        ):
             assert (edition / (name + ".br")).is_file(), name
         bundle = next((edition / "assets" / "javascripts").glob("bundle.*.min.js"))
         assert bundle.with_name(bundle.name + ".br").is_file()
