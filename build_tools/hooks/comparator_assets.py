@@ -56,8 +56,8 @@ from build_tools.browser import (
 from build_tools.data import REPO_ROOT
 
 SCRIPT = "javascripts/comparator/app.js"
+EARLY = REPO_ROOT / "docs" / "javascripts" / "comparator" / "early.js"  # see that file
 STYLESHEET = "stylesheets/comparator.css"
-WASM = "assets/comparator/pyodide/pyodide.asm.wasm"
 RUNTIME = REPO_ROOT / "node_modules" / "pyodide"
 CACHE = REPO_ROOT / "build" / "comparator-assets"
 PACKAGE = REPO_ROOT / "comparator"
@@ -82,13 +82,8 @@ def on_post_page(output, page, config):
     src = get_relative_url(SCRIPT, page.url)
     # async: runs as soon as it has arrived, without waiting for the stylesheets or the body
     early = f'<script type="module" async src="{src}" data-comparator-start></script>'
-    # The runtime's largest file (2.1 MB as brotli) starts downloading with the stylesheets rather
-    # than once app.js and its imports have arrived: on the phone profile the engine's answer comes
-    # ~0.1 s sooner (tests/bench). bridge.js compiles this very response as it arrives (a <link
-    # rel=preload> is not reliably matched by a fetch() in Chromium: the wasm then waited for the
-    # whole download). The empty catch: a failure is reported by the bridge, not as an uncaught one.
-    wasm = get_relative_url(WASM, page.url)
-    early += f'<script>self.comparatorWasm = fetch("{wasm}"); self.comparatorWasm.catch(() => {{}});</script>'
+    code = "\n".join(line for line in EARLY.read_text(encoding="utf-8").splitlines() if not line.startswith("//"))
+    early += f"<script>{code}</script>"  # inline: it must not wait for a request
     return output.replace(charset, charset + early, 1)
 
 

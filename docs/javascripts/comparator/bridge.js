@@ -18,7 +18,7 @@ const PATIENCE = 500;
 export const FILE_FAILED = "een van haar bestanden laadde niet";
 
 // `downloading`: the wasm's fetch() if the page has started it already (the comparator's page does,
-// from <head>: build_tools/hooks/comparator_assets.py).
+// from <head>: early.js).
 export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout = 20000, downloading } = {}) {
   const wasm = compileWasm(downloading ?? fetch(wasmUrl)).catch(() => null); // the worker then has Pyodide download it
   const watchers = new Set();

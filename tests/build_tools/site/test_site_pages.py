@@ -263,13 +263,15 @@ def test_home_leads_to_the_comparator_and_shows_premiums(site):
     assert "8,90 per maand" in home and premiums["av"]["primair"]["monthly"] == 8.90
 
 
-def test_only_the_comparator_page_starts_its_engine_and_its_wasm_from_the_head(site, pages):
+def test_only_the_comparator_page_starts_its_engine_and_its_early_lines_from_the_head(site, pages):
     page = text_of(site, "vergelijker/index.html")
     head = page[page.index("<head>") : page.index("</head>")]
     early = '<script type="module" async src="../javascripts/comparator/app.js" data-comparator-start></script>'
     assert early in head and head.index(early) < head.index('rel="stylesheet"')
-    wasm = 'self.comparatorWasm = fetch("../assets/comparator/pyodide/pyodide.asm.wasm");'
-    assert wasm in head and head.index(wasm) < head.index('rel="stylesheet"')
+    inline = (REPO / "docs" / "javascripts" / "comparator" / "early.js").read_text(encoding="utf-8")
+    code = "\n".join(line for line in inline.splitlines() if not line.startswith("//"))
+    assert head.index(early) + len(early) == head.index(f"<script>{code}</script>") < head.index('rel="stylesheet"')
+    assert not (site / "javascripts" / "comparator" / "early.js").exists()  # inline only
     assert [name for name in pages if "data-comparator-start" in text_of(site, name)] == ["vergelijker/index.html"]
 
 
