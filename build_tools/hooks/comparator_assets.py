@@ -45,6 +45,7 @@ from build_tools.browser import (
     build_wheel,
     cached,
     compiled_stdlib,
+    deflated,
     engine_workload,
     form_data,
     manifest_js,
@@ -104,10 +105,11 @@ def _wheel() -> Path:
 
 
 def engine_files() -> tuple[Path, Path]:
-    """The engine's .pyc wheel and the standard library cut for it (built or from the cache); the
-    parity test runs the engine with that library too."""
+    """The engine's .pyc wheel and the standard library cut for it, deflated as the site ships it
+    (built or from the cache); the parity test runs the engine with that library too."""
     wheel = _wheel()
-    return wheel, _stdlib(wheel)
+    stored = _stdlib(wheel)
+    return wheel, cached(CACHE, "deflated", [stored.read_bytes()], lambda work: deflated(stored, work))
 
 
 def _stdlib(wheel: Path) -> Path:
@@ -189,8 +191,11 @@ def on_post_build(config):
     form = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     _write(out / "form.json", form)
     named = {"form": ("form.json", form)}  # each file with what names it in build.js
-    compiled = {"stdlib": ("pyodide/python_stdlib.zip", stdlib), "wheel": (wheel.name, wheel)}
-    for key, (name, path) in compiled.items():
-        _write_with_sibling(out / name, path.read_bytes())
-        named[key] = (name, _made_from(path))
+    _write_with_sibling(out / wheel.name, wheel.read_bytes())
+    named["wheel"] = (wheel.name, _made_from(wheel))
+    library = "pyodide/python_stdlib.zip"
+    _write(out / library, stdlib.read_bytes())
+    stored = _stdlib(wheel).read_bytes()  # the same files, its sibling (see compiled_stdlib)
+    _write(out / (library + SIBLING), brotli_sibling(CACHE, "python_stdlib-stored.zip", stored))
+    named["stdlib"] = (library, _made_from(stdlib))
     _write(out / "build.js", manifest_js(named).encode())

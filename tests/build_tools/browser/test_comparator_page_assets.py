@@ -19,6 +19,7 @@ from build_tools.browser import (
     brotli_sibling,
     build_wheel,
     compiled_stdlib,
+    deflated,
     engine_workload,
     form_data,
     manifest_js,
@@ -99,6 +100,17 @@ def test_compiled_stdlib_holds_the_kept_files_only(tmp_path):
     assert sorted(info.filename for info in infos) == ["decimal.pyc", "json/__init__.pyc"]
     assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}  # the host compresses the whole
     assert lines_without_columns(archive.read("json/__init__.pyc"))
+
+
+@needs_runtime
+def test_the_deflated_copy_holds_the_same_files(tmp_path):
+    stored = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path / "stored", keep=["json/__init__.py", "decimal.py"]))
+    copy = zipfile.ZipFile(deflated(Path(stored.filename), tmp_path / "deflated"))
+    assert [(i.filename, i.date_time) for i in copy.infolist()] == [
+        (i.filename, i.date_time) for i in stored.infolist()
+    ]
+    assert all(copy.read(name) == stored.read(name) for name in stored.namelist())
+    assert {info.compress_type for info in copy.infolist()} == {zipfile.ZIP_DEFLATED}
 
 
 @needs_runtime
