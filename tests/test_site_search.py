@@ -184,7 +184,9 @@ def test_pages_start_materials_worker_through_the_one_that_builds_the_index_on_d
     )
     for page in (built / "aanvullend" / "ideaal" / "index.html", built / "en" / "index.html"):
         named = re.search(r'"search": "([^"]+)"', page.read_text(encoding="utf-8")).group(1)
-        assert named.endswith("/workers/search-on-demand.js"), f"{page}: search worker {named}, expected search-on-demand.js"
+        assert named.endswith("/workers/search-on-demand.js"), (
+            f"{page}: search worker {named}, expected search-on-demand.js"
+        )
 
 
 @pytest.mark.browser
