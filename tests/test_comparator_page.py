@@ -147,6 +147,25 @@ def release(held: list) -> None:
         route.continue_()
 
 
+def test_the_search_index_waits_for_the_engine_then_search_works(guarded_page, site_url):
+    """On the comparator's page Material's request for the search index waits until the engine has
+    started (early.js): on a phone's link the two would share it."""
+    page, asked = guarded_page, []
+    page.context.on("request", lambda request: asked.append(request.url))
+    held = hold_back(page, RUNTIME)
+    page.goto(f"{site_url}vergelijker/{fragment(own_household(PERSONAS[0]))}")
+    wait_until(page, "() => window.document$ !== undefined")  # Material's script has run
+    wait_until(page, "() => performance.getEntriesByType('resource').some((e) => e.name.includes('/workers/search.'))")
+    page.wait_for_timeout(300)  # Material asks for the index while it starts its search worker
+    assert not [url for url in asked if url.endswith("/search/search_index.json")]
+    release(held)
+    page.wait_for_selector(READY)
+    page.keyboard.press("/")  # Material's shortcut to the search field
+    page.keyboard.type("beugel")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert "Orthodontie" in page.locator(".md-search-result__item").first.text_content()
+
+
 def test_loading_state_is_shown_then_ready(guarded_page, site_url):
     page, profile = guarded_page, own_household(PERSONAS[0])
     page.goto(f"{site_url}vergelijker/{fragment(profile)}")

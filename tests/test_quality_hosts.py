@@ -37,6 +37,23 @@ def test_a_host_that_gzips_serves_the_comparator(watched, quality_site):
         assert shown == [f"{r['reimbursed']:.2f}" for r in comparator.compare(profile)["results"]]
 
 
+def test_the_wasm_started_in_the_head_is_downloaded_once(watched_with_http_cache, quality_site):
+    """The page's <head> starts the wasm's download; the bridge must compile that response, not
+    start a second download of 2 MB. (With routes, as `watched` has, Playwright turns the cache
+    off and every fetch is a download.)"""
+    page, wasm = watched_with_http_cache, []
+    page.context.on(
+        "request",
+        lambda request: (
+            request.url.endswith("/pyodide.asm.wasm") and not request.service_worker and wasm.append(request)
+        ),
+    )  # the service worker's copy for offline visits aside
+    with serve(quality_site.root, free_port(), compress=True) as base:
+        page.goto(share_link(base, PERSONAS[1]["profile"]))
+        page.wait_for_selector(READY, timeout=30_000)
+    assert len(wasm) == 1, [(request.resource_type, request.frame.url) for request in wasm]
+
+
 def test_wasm_sent_as_octet_stream_is_compiled_from_its_bytes(watched, quality_site):
     page, profile = watched, PERSONAS[0]["profile"]
     with serve(quality_site.root, free_port(), types={".wasm": "application/octet-stream"}) as base:

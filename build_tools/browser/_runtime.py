@@ -14,9 +14,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["RUNTIME_FILES", "RuntimeMismatch", "check_python", "py_compile", "runtime_info", "trimmed_lock"]
+__all__ = [
+    "COMPILE_OPTIONS",
+    "RUNTIME_FILES",
+    "RuntimeMismatch",
+    "check_python",
+    "py_compile",
+    "runtime_info",
+    "trimmed_lock",
+]
 
 RUNTIME_FILES = ("pyodide.asm.js", "pyodide.asm.wasm", "pyodide.mjs")
+COMPILE_OPTIONS = ("-X", "no_debug_ranges")  # the interpreter's, for py_compile (a cache key too)
 
 
 class RuntimeMismatch(RuntimeError):
@@ -47,12 +56,24 @@ def check_python(runtime: Path) -> None:
 def py_compile(archive: Path, runtime: Path) -> Path:
     """Compile the .py files in a wheel or zip to .pyc with `pyodide py-compile`; returns the new path.
 
+    Without column ranges (COMPILE_OPTIONS, as the standard library: _stdlib.py): a traceback
+    names the line but underlines no part of it.
+
     A wheel's name gets the interpreter tag (`-py3-none-any` becomes `-cp313-none-any`); a zip
     keeps its name.
     """
     check_python(runtime)
     before = set(archive.parent.iterdir())
-    command = [sys.executable, "-m", "pyodide_cli", "py-compile", "--silent", "--no-keep", str(archive)]
+    command = [
+        sys.executable,
+        *COMPILE_OPTIONS,
+        "-m",
+        "pyodide_cli",
+        "py-compile",
+        "--silent",
+        "--no-keep",
+        str(archive),
+    ]
     subprocess.run(command, check=True, capture_output=True)
     if archive.suffix == ".zip":
         return archive

@@ -34,6 +34,7 @@ if str(_ROOT := Path(__file__).resolve().parents[2]) not in sys.path:
     sys.path.insert(0, str(_ROOT))  # the repository, when the project is not installed into the venv
 
 from build_tools.browser import (
+    COMPILE_OPTIONS,
     RUNTIME_FILES,
     SIBLING,
     STDLIB_COMPILER,
@@ -44,6 +45,7 @@ from build_tools.browser import (
     build_wheel,
     cached,
     compiled_stdlib,
+    deflated,
     engine_workload,
     form_data,
     manifest_js,
@@ -55,6 +57,7 @@ from build_tools.browser import (
 from build_tools.data import REPO_ROOT
 
 SCRIPT = "javascripts/comparator/app.js"
+EARLY = REPO_ROOT / "docs" / "javascripts" / "comparator" / "early.js"  # see that file
 STYLESHEET = "stylesheets/comparator.css"
 RUNTIME = REPO_ROOT / "node_modules" / "pyodide"
 CACHE = REPO_ROOT / "build" / "comparator-assets"
@@ -80,6 +83,8 @@ def on_post_page(output, page, config):
     src = get_relative_url(SCRIPT, page.url)
     # async: runs as soon as it has arrived, without waiting for the stylesheets or the body
     early = f'<script type="module" async src="{src}" data-comparator-start></script>'
+    code = "\n".join(line for line in EARLY.read_text(encoding="utf-8").splitlines() if not line.startswith("//"))
+    early += f"<script>{code}</script>"  # inline: it must not wait for a request
     return output.replace(charset, charset + early, 1)
 
 
@@ -94,16 +99,17 @@ def _wheel() -> Path:
     return cached(
         CACHE,
         "wheel",
-        [version.encode(), (RUNTIME / "pyodide-lock.json").read_bytes(), *inputs],
+        [version.encode(), " ".join(COMPILE_OPTIONS).encode(), (RUNTIME / "pyodide-lock.json").read_bytes(), *inputs],
         lambda work: py_compile(build_wheel(PACKAGE, work, version), RUNTIME),
     )
 
 
 def engine_files() -> tuple[Path, Path]:
-    """The engine's .pyc wheel and the standard library cut for it (built or from the cache); the
-    parity test runs the engine with that library too."""
+    """The engine's .pyc wheel and the standard library cut for it, deflated as the site ships it
+    (built or from the cache); the parity test runs the engine with that library too."""
     wheel = _wheel()
-    return wheel, _stdlib(wheel)
+    stored = _stdlib(wheel)
+    return wheel, cached(CACHE, "deflated", [stored.read_bytes()], lambda work: deflated(stored, work))
 
 
 def _stdlib(wheel: Path) -> Path:
@@ -119,7 +125,12 @@ def _stdlib(wheel: Path) -> Path:
     return cached(
         CACHE,
         "stdlib",
-        [(RUNTIME / "python_stdlib.zip").read_bytes(), imports.read_bytes(), STDLIB_COMPILER.read_bytes()],
+        [
+            (RUNTIME / "python_stdlib.zip").read_bytes(),
+            imports.read_bytes(),
+            STDLIB_COMPILER.read_bytes(),
+            " ".join(COMPILE_OPTIONS).encode(),
+        ],
         lambda work: compiled_stdlib(RUNTIME, work, json.loads(imports.read_bytes())),
     )
 
@@ -180,8 +191,11 @@ def on_post_build(config):
     form = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     _write(out / "form.json", form)
     named = {"form": ("form.json", form)}  # each file with what names it in build.js
-    compiled = {"stdlib": ("pyodide/python_stdlib.zip", stdlib), "wheel": (wheel.name, wheel)}
-    for key, (name, path) in compiled.items():
-        _write_with_sibling(out / name, path.read_bytes())
-        named[key] = (name, _made_from(path))
+    _write_with_sibling(out / wheel.name, wheel.read_bytes())
+    named["wheel"] = (wheel.name, _made_from(wheel))
+    library = "pyodide/python_stdlib.zip"
+    _write(out / library, stdlib.read_bytes())
+    stored = _stdlib(wheel).read_bytes()  # the same files, its sibling (see compiled_stdlib)
+    _write(out / (library + SIBLING), brotli_sibling(CACHE, "python_stdlib-stored.zip", stored))
+    named["stdlib"] = (library, _made_from(stdlib))
     _write(out / "build.js", manifest_js(named).encode())

@@ -11,10 +11,14 @@ import { say } from "./words.js";
 let engine;
 
 function start() {
-  engine ??= startEngine(
+  if (engine) return engine;
+  const early = self.comparatorEarly; // the comparator's page, loaded (not reached by instant navigation): early.js
+  engine = startEngine(
     new URL("./worker.js", import.meta.url),
     new URL("../../assets/comparator/pyodide/pyodide.asm.wasm", import.meta.url),
+    { downloading: early?.wasm },
   );
+  if (early) engine.watch(({ state }) => state !== "loading" && early.started());
   return engine;
 }
 

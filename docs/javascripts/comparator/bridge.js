@@ -17,8 +17,10 @@ const PATIENCE = 500;
 /** The start failure the bridge words itself (in Dutch); other details are the browser's or Python's. */
 export const FILE_FAILED = "een van haar bestanden laadde niet";
 
-export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout = 20000 } = {}) {
-  const wasm = compileWasm(wasmUrl).catch(() => null); // the worker then has Pyodide download it
+// `downloading`: the wasm's fetch() if the page has started it already (the comparator's page does,
+// from <head>: early.js).
+export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout = 20000, downloading } = {}) {
+  const wasm = compileWasm(downloading ?? fetch(wasmUrl)).catch(() => null); // the worker then has Pyodide download it
   const watchers = new Set();
   let current = { state: "loading", detail: "start" };
   let worker, ready, startTimer, stopTimer;
@@ -126,8 +128,8 @@ export function startEngine(url, wasmUrl, { startTimeout = 60000, computeTimeout
 
 // Browsers compile WebAssembly while it downloads only when the host sends it as application/wasm;
 // from a host that sends another type (application/octet-stream) it is compiled from its bytes.
-async function compileWasm(url) {
-  const response = await fetch(url);
+async function compileWasm(download) {
+  const response = await download;
   if (/^application\/wasm\b/.test(response.headers.get("Content-Type") ?? "")) return WebAssembly.compileStreaming(response);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return WebAssembly.compile(await response.arrayBuffer());

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import zipfile
 from pathlib import Path
 
@@ -18,10 +19,12 @@ from build_tools.browser import (
     brotli_sibling,
     build_wheel,
     compiled_stdlib,
+    deflated,
     engine_workload,
     form_data,
     manifest_js,
     py_compile,
+    text_siblings,
     trimmed_lock,
 )
 
@@ -55,6 +58,31 @@ def test_a_brotli_sibling_is_made_once_per_content(tmp_path):
     assert brotli.decompress(brotli_sibling(tmp_path, "runtime.js", data + b"2")) == data + b"2"
 
 
+def lines_without_columns(pyc: bytes) -> bool:
+    """Whether a .pyc's module code names its lines but no columns (compiled with -X no_debug_ranges)."""
+    positions = list(marshal.loads(pyc[16:]).co_positions())  # after the 16-byte header
+    return any(line for line, *_ in positions) and all(column is None for *_, column, _ in positions)
+
+
+def test_text_siblings_are_written_for_scripts_stylesheets_and_json_over_1_kb(tmp_path):
+    files = {
+        "search/search_index.json": b'{"docs": []}' * 200,
+        "app.js": b"let a = 1;\n" * 200,
+        "site.css": b"a { color: red }\n" * 100,
+        "tiny.js": b"let a = 1;\n",
+        "index.html": b"<p>Hallo</p>\n" * 200,
+        "runtime/big.js": b"let b = 2;\n" * 200,
+    }
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    assert text_siblings(tmp_path, skip=("runtime/",)) == 3
+    siblings = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.br"))
+    assert siblings == ["app.js.br", "search/search_index.json.br", "site.css.br"]
+    for name in siblings:
+        assert brotli.decompress((tmp_path / name).read_bytes()) == files[name.removesuffix(".br")]
+
+
 @needs_runtime
 def test_py_compiled_wheel_holds_bytecode_only(tmp_path):
     compiled = py_compile(build_wheel(REPO / "comparator", tmp_path, "1.0"), RUNTIME)
@@ -62,13 +90,27 @@ def test_py_compiled_wheel_holds_bytecode_only(tmp_path):
     names = zipfile.ZipFile(compiled).namelist()
     assert "comparator/__init__.pyc" in names
     assert not [name for name in names if name.endswith(".py")]
+    assert lines_without_columns(zipfile.ZipFile(compiled).read("comparator/_engine.pyc"))
 
 
 @needs_runtime
 def test_compiled_stdlib_holds_the_kept_files_only(tmp_path):
-    infos = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "decimal.py"])).infolist()
+    archive = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path, keep=["json/__init__.py", "decimal.py"]))
+    infos = archive.infolist()
     assert sorted(info.filename for info in infos) == ["decimal.pyc", "json/__init__.pyc"]
     assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}  # the host compresses the whole
+    assert lines_without_columns(archive.read("json/__init__.pyc"))
+
+
+@needs_runtime
+def test_the_deflated_copy_holds_the_same_files(tmp_path):
+    stored = zipfile.ZipFile(compiled_stdlib(RUNTIME, tmp_path / "stored", keep=["json/__init__.py", "decimal.py"]))
+    copy = zipfile.ZipFile(deflated(Path(stored.filename), tmp_path / "deflated"))
+    assert [(i.filename, i.date_time) for i in copy.infolist()] == [
+        (i.filename, i.date_time) for i in stored.infolist()
+    ]
+    assert all(copy.read(name) == stored.read(name) for name in stored.namelist())
+    assert {info.compress_type for info in copy.infolist()} == {zipfile.ZIP_DEFLATED}
 
 
 @needs_runtime

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime
 import html
 import html.parser
+import io
 import json
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -263,11 +265,15 @@ def test_home_leads_to_the_comparator_and_shows_premiums(site):
     assert "8,90 per maand" in home and premiums["av"]["primair"]["monthly"] == 8.90
 
 
-def test_only_the_comparator_page_starts_its_engine_from_the_head(site, pages):
+def test_only_the_comparator_page_starts_its_engine_and_its_early_lines_from_the_head(site, pages):
     page = text_of(site, "vergelijker/index.html")
     head = page[page.index("<head>") : page.index("</head>")]
     early = '<script type="module" async src="../javascripts/comparator/app.js" data-comparator-start></script>'
     assert early in head and head.index(early) < head.index('rel="stylesheet"')
+    inline = (REPO / "docs" / "javascripts" / "comparator" / "early.js").read_text(encoding="utf-8")
+    code = "\n".join(line for line in inline.splitlines() if not line.startswith("//"))
+    assert head.index(early) + len(early) == head.index(f"<script>{code}</script>") < head.index('rel="stylesheet"')
+    assert not (site / "javascripts" / "comparator" / "early.js").exists()  # inline only
     assert [name for name in pages if "data-comparator-start" in text_of(site, name)] == ["vergelijker/index.html"]
 
 
@@ -370,9 +376,21 @@ def test_no_asset_from_another_origin(site, pages):
     assert not foreign, "\n".join(foreign[:30])
 
 
+def same_content(sibling: Path) -> bool:
+    """Whether a brotli sibling holds its file's bytes; for the standard library, the same files
+    (stored in the sibling, deflated in the file: build_tools/browser/_stdlib.py)."""
+    data, original = brotli.decompress(sibling.read_bytes()), sibling.with_suffix("").read_bytes()
+    if sibling.name != "python_stdlib.zip.br":
+        return data == original
+    inside, shipped = zipfile.ZipFile(io.BytesIO(data)), zipfile.ZipFile(io.BytesIO(original))
+    names = shipped.namelist()
+    return inside.namelist() == names and all(inside.read(name) == shipped.read(name) for name in names)
+
+
 def test_the_comparator_runtime_ships_with_brotli_siblings_of_the_same_bytes(site):
-    """For hosts that send pre-compressed files (README): the runtime, the standard library and the
-    engine; the offline list names the files only, as the browser asks for them."""
+    """For hosts that send pre-compressed files (README): the runtime, the standard library (the
+    same files, stored) and the engine; the offline list names the files only, as the browser asks
+    for them."""
     for edition in (site, site / "en"):
         assets = edition / "assets" / "comparator"
         siblings = sorted(assets.rglob("*.br"))
@@ -382,8 +400,28 @@ def test_the_comparator_runtime_ships_with_brotli_siblings_of_the_same_bytes(sit
             "pyodide.mjs.br",
             "python_stdlib.zip.br",
             next(assets.glob("comparator-*.whl")).name + ".br",
+            "form.json.br",
         }
         for sibling in siblings:
-            assert brotli.decompress(sibling.read_bytes()) == sibling.with_suffix("").read_bytes(), sibling
+            assert same_content(sibling), sibling
         build = json.loads(re.search(r"const BUILD = (\{.*?\});", (edition / "sw.js").read_text()).group(1))
-        assert not [url for url in build["comparator"] if ".br" in url]
+        assert not [url for url in build["comparator"] + build["site"] if ".br" in url]
+
+
+def test_scripts_stylesheets_and_the_search_index_ship_with_brotli_siblings(site):
+    """Each edition's own (compress.py), of the files as they were finally written (sw.js gets its
+    list last); the small ones and Material's search language files without."""
+    for sibling in site.rglob("*.br"):
+        assert same_content(sibling), sibling
+    for edition in (site, site / "en"):
+        for name in (
+            "search/search_index.json",
+            "javascripts/comparator/comparator.js",
+            "stylesheets/site.css",
+            "sw.js",
+        ):
+            assert (edition / (name + ".br")).is_file(), name
+        bundle = next((edition / "assets" / "javascripts").glob("bundle.*.min.js"))
+        assert bundle.with_name(bundle.name + ".br").is_file()
+        assert not (edition / "javascripts" / "anchors.js.br").exists()  # 620 bytes
+        assert not list((edition / "assets" / "javascripts" / "lunr").rglob("*.br"))
