@@ -171,3 +171,38 @@ def test_material_search_lands_on_the_explanation_of_a_word(guarded_page, site_u
         for href in items.nth(index).locator("a").evaluate_all("els => els.map(e => e.href)")
     ]
     assert location in links, f"'{query}' first {within} results: {links}"
+
+
+def test_pages_start_materials_worker_through_the_one_that_builds_the_index_on_demand(built):
+    """docs/assets/javascripts/workers/search-on-demand.js names Material's worker by its hash, and
+    main.html swaps that name for its own in the page's configuration: both must still match."""
+    workers = built / "assets" / "javascripts" / "workers"
+    wrapper = (workers / "search-on-demand.js").read_text(encoding="utf-8")
+    material = re.search(r'var MATERIAL = "([^"]+)"', wrapper)
+    assert material and (workers / material.group(1)).is_file(), (
+        f"search-on-demand.js imports {material and material.group(1)}, expected one of {sorted(p.name for p in workers.iterdir())}"
+    )
+    for page in (built / "aanvullend" / "ideaal" / "index.html", built / "en" / "index.html"):
+        named = re.search(r'"search": "([^"]+)"', page.read_text(encoding="utf-8")).group(1)
+        assert named.endswith("/workers/search-on-demand.js"), (
+            f"{page}: search worker {named}, expected search-on-demand.js"
+        )
+
+
+@pytest.mark.browser
+def test_a_search_typed_after_the_page_has_loaded_finds_and_highlights(guarded_page, site_url):
+    """The index is built in the worker at the first search (or later, see search-on-demand.js):
+    typed at once, and again on the page a result leads to (instant navigation keeps the worker)."""
+    page = guarded_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "aanvullend/ideaal/")
+    for query, location in (("bril", "zorg/hulpmiddelen/"), ("podotherapie", "zorg/voeten/")):
+        page.locator(".md-search__input").blur()  # the result's click left it focused, search closed
+        page.locator(".md-search__input").fill("")
+        page.locator(".md-search__input").press_sequentially(query)  # Material reads keyup
+        first = page.locator(".md-search-result__item a").first
+        first.wait_for()
+        assert location in first.get_attribute("href"), f"'{query}' first result: {first.get_attribute('href')}"
+        first.click()
+        page.wait_for_url(f"**/{location}?h={query}*")
+        page.locator("mark[data-md-highlight]").first.wait_for()
