@@ -107,9 +107,15 @@ def _wheel() -> Path:
 def engine_files() -> tuple[Path, Path]:
     """The engine's .pyc wheel and the standard library cut for it, deflated as the site ships it
     (built or from the cache); the parity test runs the engine with that library too."""
+    wheel, _, library = _engine_files()
+    return wheel, library
+
+
+def _engine_files() -> tuple[Path, Path, Path]:
+    """The wheel, the standard library stored (its brotli sibling: see compiled_stdlib) and deflated."""
     wheel = _wheel()
     stored = _stdlib(wheel)
-    return wheel, cached(CACHE, "deflated", [stored.read_bytes()], lambda work: deflated(stored, work))
+    return wheel, stored, cached(CACHE, "deflated", [stored.read_bytes()], lambda work: deflated(stored, work))
 
 
 def _stdlib(wheel: Path) -> Path:
@@ -173,7 +179,7 @@ def on_post_build(config):
     if not RUNTIME.is_dir():
         raise PluginError(f"{RUNTIME} is missing: run 'npm ci' (make setup) to install the pinned Pyodide runtime")
     try:
-        wheel, stdlib = engine_files()
+        wheel, stored, stdlib = _engine_files()
         data = form_data(
             PACKAGE / "data" / "policies-2020.json",
             REPO_ROOT / "policies" / "catalogue.yaml",
@@ -195,7 +201,7 @@ def on_post_build(config):
     named["wheel"] = (wheel.name, _made_from(wheel))
     library = "pyodide/python_stdlib.zip"
     _write(out / library, stdlib.read_bytes())
-    stored = _stdlib(wheel).read_bytes()  # the same files, its sibling (see compiled_stdlib)
-    _write(out / (library + SIBLING), brotli_sibling(CACHE, "python_stdlib-stored.zip", stored))
+    # Its sibling holds the same files stored (see compiled_stdlib).
+    _write(out / (library + SIBLING), brotli_sibling(CACHE, "python_stdlib-stored.zip", stored.read_bytes()))
     named["stdlib"] = (library, _made_from(stdlib))
     _write(out / "build.js", manifest_js(named).encode())
