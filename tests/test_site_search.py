@@ -197,7 +197,7 @@ def test_a_search_typed_after_the_page_has_loaded_finds_and_highlights(guarded_p
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url + "aanvullend/ideaal/")
     for query, location in (("bril", "zorg/hulpmiddelen/"), ("podotherapie", "zorg/voeten/")):
-        page.locator(".md-search__input").blur()  # the result's click left it focused, search closed
+        page.locator(".md-search__input").blur()  # so that fill() focuses it anew: Material opens the search on focus
         page.locator(".md-search__input").fill("")
         page.locator(".md-search__input").press_sequentially(query)  # Material reads keyup
         first = page.locator(".md-search-result__item a").first

@@ -1,7 +1,7 @@
 """MkDocs hook: brotli siblings of the site's scripts, stylesheets and JSON (the search index), for
 hosts that serve `NAME.br` to a browser that accepts brotli (README: host settings).
 
-Runs after every other hook that writes files (its priority). Skipped: the comparator's
+Runs after every other hook that writes into this edition (its priority). Skipped: the comparator's
 runtime folder (comparator_assets.py writes its siblings at brotli's best quality), Material's
 search language files (one small file of them is loaded) and the English edition's folder (its
 own build writes its siblings).
