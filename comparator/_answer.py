@@ -8,7 +8,7 @@ and every person's parts are evaluated once.
 from __future__ import annotations
 
 from ._best import PlanSearch, best_plans_json_parts
-from ._compare import compare_parsed
+from ._compare import compare_parsed, plan_result_json
 from ._data import PolicyData, policy_data
 from ._insights import break_even_json, deciding_lines_json
 from ._profile import Profile, parse_profile
@@ -46,7 +46,8 @@ def what_if(profile: dict, person: int, line: int, limit: int = ANSWER_PLANS) ->
 
 
 def answer_parsed(profile: Profile, data: PolicyData, what_if_line: list | None) -> dict:
-    """compare, best_plans (ANSWER_PLANS), break-even premiums, deciding lines and, for
+    """compare, best_plans (ANSWER_PLANS) with each plan's lines (`plans`), break-even premiums,
+    deciding lines and, for
     `what_if_line` = [person, line], the "wat als?" chart: the comparator page's one call."""
     best, search, plans = best_plans_json_parts(profile, data, ANSWER_PLANS)
     ranked = "explanation" not in best
@@ -55,6 +56,10 @@ def answer_parsed(profile: Profile, data: PolicyData, what_if_line: list | None)
         "best": best,
         "break_even": break_even_json(profile, search),
         "deciding": deciding_lines_json(profile, search, *plans[:2]) if ranked and len(plans) > 1 else [],
+        # Each ranked plan line by line, as compare gives a {"persons": [...]} entry: the card itemises them.
+        "plans": [plan_result_json(profile, search.person_figures(holdings), None, None) for holdings in plans]
+        if ranked
+        else [],
     }
     if what_if_line is not None and ranked:
         answer["what_if"] = what_if_json(search, plans, *what_if_line)

@@ -9,7 +9,7 @@ from ._household import Part, PersonFigures, evaluate_part, figures_json, holdin
 from ._money import to_json_number
 from ._profile import Combination, PersonsPackages, Profile, parse_profile
 
-__all__ = ["compare", "compare_parsed"]
+__all__ = ["compare", "compare_parsed", "plan_result_json"]
 
 
 def _line_json(line: LineResult) -> dict:
@@ -31,6 +31,17 @@ def _combination_json(profile: Profile, entry: Combination | PersonsPackages, pa
     ]
     # A {"persons": [...]} entry has no one package for all: its top carries null (contract, v2).
     av, dental = (entry.av, entry.dental) if isinstance(entry, Combination) else (None, None)
+    return plan_result_json(profile, persons, av, dental)
+
+
+def _premium_json(figures: PersonFigures) -> float | None:
+    premiums = (figures.av.premium_year, figures.dental.premium_year)
+    return None if None in premiums else to_json_number(sum(premiums))
+
+
+def plan_result_json(profile: Profile, persons: list[PersonFigures], av: str | None, dental: str | None) -> dict:
+    """One result of the contract: the plan's figures, and per person the packages they hold, their
+    premium per year (0 for a child, art. 1.5.1; null when unknown) and every line."""
     return {
         "av": av,
         "dental": dental,
@@ -40,6 +51,7 @@ def _combination_json(profile: Profile, entry: Combination | PersonsPackages, pa
                 "name": person.name,
                 "av": figures.holding.av,
                 "dental": figures.holding.dental,
+                "premium_year": _premium_json(figures),
                 "lines": [_line_json(line) for line in figures.lines],
             }
             for person, figures in zip(profile.persons, persons, strict=True)

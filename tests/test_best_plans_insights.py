@@ -145,3 +145,40 @@ def test_answer_json_reports_a_bad_profile_or_line_as_compare_json_does():
     assert line["error"] == "what_if.line: must be a care line's index from 0 to 0, got 7"
     with pytest.raises(ProfileError, match=r"^what_if\.person: "):
         comparator.what_if(PROFILES[2], 3, 0)
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p["id"] for p in PERSONAS["personas"]])
+def test_answer_json_itemises_each_ranked_plan_as_compare_does_with_each_persons_premium(profile):
+    answer = json.loads(answer_json(json.dumps(profile)))
+    plans = answer["best"]["plans"]
+    assert len(answer["plans"]) == len(plans)
+    for plan, itemised in zip(plans, answer["plans"], strict=True):
+        entry = {
+            "persons": [
+                None if person["age"] < 18 else {"av": held["av"], "dental": held["dental"]}
+                for person, held in zip(profile["persons"], plan["persons"], strict=True)
+            ]
+        }
+        assert itemised == compare({**profile, "packages": [entry]})["results"][0]
+        for key in ("premium_year", "total_year", "reimbursed", "out_of_pocket"):
+            assert itemised[key] == plan[key]
+        # The persons' premiums add up to the plan's; a child pays none (art. 1.5.1).
+        premiums = [person["premium_year"] for person in itemised["persons"]]
+        assert sum(map(money, premiums)) == money(plan["premium_year"])
+        for person, premium in zip(profile["persons"], premiums, strict=True):
+            if person["age"] < 18:
+                assert premium == 0
+
+
+def test_a_persons_premium_is_unknown_only_where_a_package_they_hold_has_no_premium():
+    profile = {"persons": [{"age": 30}, {"age": 40}], "packages": [{"av": "optimaal", "dental": "primair"}]}
+    persons = compare(profile)["results"][0]["persons"]
+    assert [person["premium_year"] for person in persons] == [None, None]
+    profile["packages"] = [{"persons": [{"av": "primair", "dental": None}, {"av": None, "dental": "excellent"}]}]
+    persons = compare(profile)["results"][0]["persons"]
+    assert persons[0]["premium_year"] == 106.80 and persons[1]["premium_year"] is None  # 12 x € 8,90
+
+
+def test_a_household_without_an_adult_has_no_plan_to_itemise():
+    answer = json.loads(answer_json(json.dumps({"persons": [{"age": 9, "care": [{"id": "plaswekker", "price": 80}]}]})))
+    assert answer["plans"] == []

@@ -388,23 +388,24 @@ def test_broken_link_shows_one_dutch_line_and_keeps_the_form_usable(guarded_page
     assert shown(page) == expected({"persons": [{"age": 40}]})
 
 
-def test_the_summary_names_the_cheapest_among_the_known_totals(guarded_page, site_url):
-    """Optimaal's and dental Excellent's 2020 premiums are unknown: the cheapest is named among
-    the combinations with a known total, and the sentence says so."""
+def test_the_same_package_table_is_labelled_for_what_it_is_and_names_no_cheapest(guarded_page, site_url):
+    """The household's cheapest plan is the answer card's; the table where everyone holds the same
+    package says so, and none of its rows is called the cheapest (Optimaal's premium is unknown too)."""
     page = guarded_page
     profile = next(p["profile"] for p in PERSONAS if p["id"] == "gezin")
     open_comparator(page, site_url, fragment(profile))
     page.wait_for_selector(READY)
     results = comparator.compare(profile)["results"]
-    known = [r for r in results if r["total_year"] is not None]
-    cheapest = min(known, key=lambda r: r["total_year"])
-    name = f"{cheapest['av'].capitalize()} + tandarts {cheapest['dental'].capitalize()}"
-    total = f"{cheapest['total_year']:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    assert 0 < len(known) < len(results)
     assert page.text_content(".cmp-combinations-summary") == (
-        f"{len(results)} combinaties berekend. Goedkoopst van de {len(known)} met een bekend totaal: "
-        f"{name}, €\u00a0{total} per jaar."
+        f"{len(results)} combinaties berekend. Hier neemt iedereen in het huishouden hetzelfde pakket; "
+        "een kind volgt de ouder."
     )
+    assert page.text_content(".cmp-summary caption").startswith("Als iedereen hetzelfde pakket neemt")
+    assert "oedkoopst" not in page.text_content(".cmp-output")
+    assert page.locator(".cmp-chart-row--cheapest, .cmp-summary .cmp-cheapest").count() == 0
+    # One cheapest figure on the page: the card's, also in the sticky summary.
+    top = comparator.best_plans(profile, 1)["plans"][0]
+    assert page.text_content(".cmp-sticky-text") == f"Goedkoopst: {euro_nl(top['total_year'])} per jaar"
 
 
 def test_markup_in_a_name_is_shown_as_text(guarded_page, site_url):
@@ -655,13 +656,13 @@ def test_the_answer_names_the_cheapest_plan_for_the_household(guarded_page, site
     assert answer.get_attribute("data-total-year") == f"{top['total_year']:.2f}"
     text = answer.text_content()
     for person in top["persons"]:
-        assert f"{person['name']}: " in text
+        assert f"{person['name']}, " in text  # "Anna, 38 jaar" in the plan per person
     status = page.text_content("[data-comparator-results] > .cmp-status")
     assert status == f"Uitkomst berekend: het goedkoopst voor uw huishouden is {euro_nl(top['total_year'])} per jaar."
     # The saving against the next plan, taken exactly (in cents), not in floating point.
     saved = (Decimal(str(following["total_year"])) - Decimal(str(top["total_year"]))).quantize(Decimal("0.01"))
     if saved:
-        assert f"{euro_nl(saved)} per jaar minder dan het op een na goedkoopste plan" in text
+        assert f"Elk ander plan kost minstens {euro_nl(saved)} per jaar meer" in text
     # Without any insurance the household pays its care itself: the engine's plan with every adult's
     # packages null, which the engine computes here.
     adults = [None if person["age"] < 18 else {"av": None, "dental": None} for person in profile["persons"]]

@@ -52,7 +52,7 @@ def test_english_page_shows_the_dutch_figures_in_english_words(guarded_page, sit
     statuses = page.locator(".cmp-lines-table .cmp-status").all_text_contents()
     assert not re.search(r"€\s", shown), "Dutch notation on the English page"
     assert [word for word in DUTCH_WORDS if re.search(rf"\b{word}\b", shown)] == []
-    assert "Cheapest" in shown and "Total per year" in shown and "Add a person" in shown
+    assert "The cheapest for your household" in shown and "Total per year" in shown and "Add a person" in shown
     assert statuses and set(statuses) <= {"fully reimbursed", "partly reimbursed", "not reimbursed", "unknown"}
 
     page.goto(f"{site_url}vergelijker/{_link(persona['profile'])}")

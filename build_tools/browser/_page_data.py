@@ -60,10 +60,25 @@ def _packages(data: dict, kind: str, order: tuple[str, ...]) -> list[dict]:
     ]
 
 
+def _household(household: dict) -> dict:
+    """What the answer card says of who holds what (art. 1.2.2), children's premium (art. 1.5.1) and
+    what can be taken on its own (art. 1.1, 1.2.1), with their articles."""
+    return {
+        "av_order": household["av_order"],
+        "children_under": household["children_under"],
+        "child_article": household["child_article"],
+        "child_dental_article": household["child_dental"]["article"],
+        "child_premium_article": household["child_premium_article"],
+        "standalone": household["standalone"],
+    }
+
+
 def _article_numbers(data: dict) -> set[str]:
     household = data["household"]  # lines without a package cite art. 1.2.1 or 1.2.2
     numbers = {household["adult_without_av_article"], household["child_article"], household["child_dental"]["article"]}
     numbers.add("1.2.3")  # the page's answer cites (d): a request can be refused when care is already needed
+    numbers.add(household["child_premium_article"])
+    numbers.update(statement["article"] for statement in household["standalone"].values())
     for kind_packages in data["packages"].values():
         for package in kind_packages.values():
             numbers.add(package["chapter"])
@@ -154,6 +169,7 @@ def form_data(engine_data: Path, catalogue_yaml: Path, page_dir: Path, use_direc
         "dental": dental,
         "defaults": defaults,
         "personas": personas,
+        "household": _household(data["household"]),
         "links": {key: f"{page}#{anchor}" for key, (page, anchor) in article_links(data, use_directory_urls).items()},
     }
 

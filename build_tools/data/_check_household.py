@@ -1,4 +1,5 @@
-"""Checks of policies/household.yaml: the art. 1.2.2 rule, the order of the packages, the 2020 on-sale list.
+"""Checks of policies/household.yaml: the art. 1.2.2 rule, what can be taken on its own, the order of
+the packages, the 2020 on-sale list.
 
 Beyond its schema, every quote must stand in its document and every fact in a quote: the age in
 each quote about children, the order of `av_order` as the contract's sentence gives it, and each
@@ -39,6 +40,8 @@ def check_household(files: PolicyFiles, trace: Traceability) -> None:
         trace.number(loaded, path + ("quote",), children["under"], [quote])
     adult_without_av = data["adult_without_av"]
     trace.quote(loaded, ("adult_without_av",), adult_without_av, adult_without_av["article"])
+    for key, statement in data["standalone"].items():
+        trace.quote(loaded, ("standalone", key), statement, statement["article"])
     _check_order(files, trace, loaded, data["av_order"])
     for kind in ("av", "dental"):
         _check_on_sale(files, trace, loaded, kind, data["on_sale"][kind])

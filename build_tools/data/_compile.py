@@ -71,7 +71,8 @@ def _package(data: dict) -> dict:
 
 
 def _household(data: dict) -> dict:
-    """Art. 1.2.2 and the 2020 on-sale list, without their quotes (the checker has verified them)."""
+    """Art. 1.2.2, what can be taken on its own and the 2020 on-sale list, without their quotes (the
+    checker has verified them)."""
     children = data["children"]
     return {
         "adult_without_av_article": data["adult_without_av"]["article"],
@@ -84,6 +85,10 @@ def _household(data: dict) -> dict:
         "child_explanation_without_adult_en": children["explanation_without_adult_en"],
         "children_under": children["under"],
         "on_sale": {kind: data["on_sale"][kind]["packages"] for kind in ("av", "dental")},
+        "standalone": {
+            key: {field: statement[field] for field in ("article", "text", "text_en")}
+            for key, statement in data["standalone"].items()
+        },
     }
 
 
@@ -110,7 +115,11 @@ def compile_engine_data(files: PolicyFiles) -> dict:
     }
     return {
         "year": 2020,
-        "household": _household(files.household.data),
+        # Children pay no premium (art. 1.5.1): the article the answer card cites for a child's € 0.
+        "household": {
+            **_household(files.household.data),
+            "child_premium_article": files.premiums.data["children"]["article"],
+        },
         "themes": files.catalogue.data["themes"],
         "catalogue": catalogue,
         "packages": packages,

@@ -1,11 +1,16 @@
-"""Coverage examples on the home page: each persona of the comparator, computed at build time by the engine."""
+"""Coverage examples on the home page: each persona of the comparator, computed at build time by the engine.
+
+Each leads with the household's cheapest plan (best_plans: every adult may hold another package),
+the same figure the comparator's answer card gives; the table below it is labelled for what it is:
+everyone holding the same package.
+"""
 
 from __future__ import annotations
 
 import base64
 import json
 
-from comparator import compare
+from comparator import best_plans, compare
 
 from ..data import REPO_ROOT
 from ._edition import in_language
@@ -54,17 +59,52 @@ def _row(result: dict) -> str:
     return f"<tr role='row'><th scope='row' role='rowheader'>{escape(name)}{incomplete}</th>{''.join(cells)}</tr>"
 
 
+def _holding(person: dict) -> str:
+    if not person["av"]:
+        return (
+            say("alleen tandarts {name}", name=person["dental"].capitalize())
+            if person["dental"]
+            else say("geen pakket")
+        )
+    return person["av"].capitalize() + (
+        say(" + tandarts {name}", name=person["dental"].capitalize()) if person["dental"] else ""
+    )
+
+
+def _best_plan(profile: dict) -> str:
+    """ "Het goedkoopst voor dit huishouden: € 1.719,60 per jaar (Anna: Royaal; Bas: geen pakket)."
+    Children follow a parent's package (art. 1.2.2), so the plan names its adults only."""
+    plan = best_plans(profile, 1)["plans"][0]
+    adults = [
+        (index, person, holding)
+        for index, (person, holding) in enumerate(zip(profile["persons"], plan["persons"], strict=True))
+        if person["age"] >= 18
+    ]
+    if len(adults) == 1:
+        named = _holding(adults[0][2])
+    else:
+        named = "; ".join(
+            f"{escape(person.get('name') or say('Persoon {n}', n=index + 1))}: {_holding(holding)}"
+            for index, person, holding in adults
+        )
+    total = say("Het goedkoopst voor dit huishouden: {total} per jaar", total=_euros(plan["total_year"]))
+    return f'<p class="pv-best-plan"><strong>{total}</strong> ({named}).</p>'
+
+
 def write_examples(page: PageWriter) -> None:
     personas = json.loads(PERSONAS.read_text(encoding="utf-8"))["personas"]
     head = "".join(f"<th scope='col' role='columnheader'>{say(label)}</th>" for label in _COLUMNS)
     for persona in personas:
-        results = compare(persona["profile"])["results"]
+        persona_profile = persona["profile"]
+        results = compare(persona_profile)["results"]
         cost = _euros(results[0]["cost"])
         link = page.href(COMPARATOR_PAGE) + "#" + _share_fragment(persona["profile"])
         persona = in_language(persona, current_language())
         page.heading(3, persona["title"], f"voorbeeld-{persona['id']}")
         page.html(
             f"<p>{escape(persona['summary'])} {say('Zorgkosten samen: {cost}.', cost=cost)}</p>"
+            + _best_plan(persona_profile)
+            + f"<p>{say('Als iedereen hetzelfde pakket neemt:')}</p>"
             # Material's own wrappers make a wide table scroll inside itself on a phone, not the page;
             # a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
             f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-labelledby="voorbeeld-{escape(persona["id"])}">'

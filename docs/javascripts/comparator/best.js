@@ -1,56 +1,28 @@
 // The answer first: the household's cheapest plan (packages per person, from the engine's
-// best_plans), what it saves against the next plan and against no supplementary insurance at all,
-// the care lines that make the difference with the next plan, what a package whose premium is
-// unknown would have to cost to win (never ranked itself), and the runners-up. The card carries the contract's hooks data-best-plan, data-plan and
-// data-total-year. Amounts come from the engine; differences are taken in whole cents, so that
-// 1719.6 - 1506.2 is 213.40 and not 213.39999.
+// best_plans), itemised per person with why it costs what it does (plan.js), what it saves against
+// the next plan and against no insurance at all, the care lines that make the difference with the
+// next plan, what a package whose premium is unknown would have to cost to win (never ranked
+// itself), what can be taken on its own, the assumptions the figures rest on, and the runners-up
+// by name, each itemised on demand. The card carries the contract's hooks data-best-plan,
+// data-plan and data-total-year. Every other plan is named by what its persons hold, never by its
+// place. Differences are taken in whole cents, so that 1719.6 - 1506.2 is 213.40 and not 213.39999.
 
 import { el, euro, plain } from "./dom.js";
+import { PACKAGE, cents, fromCents, itemisedPlan, planCode, planName, who, whyPlan } from "./plan.js";
 import { say } from "./words.js";
 
-const ADULT_AGE = 18; // art. 1.5.1; a child follows a parent's package (art. 1.2.2)
-export const PACKAGE = (id) => id.charAt(0).toUpperCase() + id.slice(1);
-const cents = (amount) => Math.round(amount * 100);
-const fromCents = (count) => count / 100;
+export { PACKAGE, planCode };
 
-/** The contract's data-plan: "excellent+none,primair+royaal,excellent+none". */
-export const planCode = (plan) => plan.persons.map((p) => `${p.av ?? "none"}+${p.dental ?? "none"}`).join(",");
+const isBare = (plan) => plan.persons.every((p) => !p.av && !p.dental);
 
-function personLine(person, child, link) {
-  if (child) {
-    const follows = person.av ? `${PACKAGE(person.av)}, ` : "";
-    return [say("{follows}volgt de ouder (", { follows }), el("a", { href: link("1.2.2") }, "art. 1.2.2"), ")"];
-  }
-  const av = person.av ? PACKAGE(person.av) : say("geen aanvullende verzekering");
-  const dental = person.dental ? say("tandarts {name}", { name: PACKAGE(person.dental) }) : say("geen tandarts");
-  return `${av}, ${dental}`;
-}
-
-function people(plan, profile, link) {
-  return el(
-    "ul",
-    { class: "cmp-plan-persons" },
-    plan.persons.map((person, p) =>
-      el(
-        "li",
-        {},
-        el("strong", {}, `${person.name || say("Persoon {n}", { n: p + 1 })}: `),
-        personLine(person, profile.persons[p].age < ADULT_AGE, link),
-      ),
-    ),
-  );
-}
-
-// "€ 213,40 minder dan ..." (or "even duur als" when nothing is saved).
+// "€ 213,40 per jaar minder dan ..." (or "even duur als" when nothing is saved).
 function saving(best, other, what) {
   const difference = cents(other) - cents(best);
   if (difference <= 0) return say("Even duur als {what}.", { what });
   return say("{amount} per jaar minder dan {what}.", { amount: euro(fromCents(difference)), what });
 }
 
-const isBare = (plan) => plan.persons.every((p) => !p.av && !p.dental);
-
-/** Art. 1.2.3 (d), said near the answer: a package can only be chosen before the care is needed. */
+/** Art. 1.2.3 (d), said near the answer: a package taken for care already expected can be refused. */
 function refusalNote(link) {
   return el(
     "p",
@@ -63,16 +35,23 @@ function refusalNote(link) {
 
 const packageName = (entry) => (entry.kind === "av" ? PACKAGE(entry.package) : say("Tandarts {name}", { name: PACKAGE(entry.package) }));
 
-/** "Optimaal wordt goedkoper bij een premie onder € 27,90 per maand": the engine's break-even premium
- * for a package without a known 2020 premium (a plan holding it is then the cheapest). */
-export function breakEvenSentence(entry) {
+const heldText = (kind, id) =>
+  kind === "av" ? (id ? PACKAGE(id) : say("geen aanvullende verzekering")) : id ? say("tandarts {name}", { name: PACKAGE(id) }) : say("geen tandartsverzekering");
+
+/** "Kost Optimaal minder dan € 59,90 per maand, dan is het voor Anna goedkoper dan Excellent": the
+ * engine's break-even premium of a package without a known 2020 premium, for whom and instead of
+ * what (the persons holding it in the plan that then is the cheapest, against what they hold in `top`). */
+export function breakEvenSentence(entry, top, profile, household) {
   const name = packageName(entry);
-  if (entry.below_month === null) return say("{name} wordt ook bij een premie van € 0 niet goedkoper dan het plan hierboven.", { name });
-  const who = entry.holders === 1 ? "" : say(" (voor elk van de {n} volwassenen die het nemen)", { n: entry.holders });
-  return say("{name} wordt goedkoper bij een premie onder {amount} per maand{who}.", { name, amount: euro(entry.below_month), who });
+  if (entry.below_month === null) return say("{name} is voor dit huishouden ook bij een premie van € 0 niet goedkoper.", { name });
+  const holders = entry.persons.flatMap((holding, p) => (profile.persons[p].age >= household.children_under && holding[entry.kind] === entry.package ? [p] : []));
+  const now = holders.map((p) => heldText(entry.kind, top.persons[p][entry.kind]));
+  const instead = new Set(now).size === 1 ? now[0] : holders.map((p, i) => `${who(profile, p)}: ${now[i]}`).join("; ");
+  const names = holders.map((p) => who(profile, p)).join(say(" en "));
+  return say("Kost {name} minder dan {amount} per maand, dan is het voor {names} goedkoper dan {instead}.", { name, amount: euro(entry.below_month), names, instead });
 }
 
-function breakEvens(entries) {
+function breakEvens(entries, top, profile, household) {
   if (!entries.length) return null;
   return el(
     "div",
@@ -82,7 +61,7 @@ function breakEvens(entries) {
       "ul",
       {},
       entries.map((entry) =>
-        el("li", { "data-break-even": `${entry.kind}:${entry.package}`, "data-below-month": plain(entry.below_month) }, breakEvenSentence(entry)),
+        el("li", { "data-break-even": `${entry.kind}:${entry.package}`, "data-below-month": plain(entry.below_month) }, breakEvenSentence(entry, top, profile, household)),
       ),
     ),
   );
@@ -90,25 +69,24 @@ function breakEvens(entries) {
 
 // The lines whose own payment differs most between the best plan and the next (engine: deciding),
 // each with the article that decides it in the best plan; then the premium, which often decides.
-function deciding(lines, top, next, profile, { link, catalogue }) {
+function deciding(lines, top, next, profile, { link, catalogue, data }) {
   const premium = cents(next.premium_year) - cents(top.premium_year);
   if (!lines.length && !premium) return null;
   return el(
     "div",
     { class: "cmp-deciding" },
-    el("p", {}, say("Wat het verschil maakt met het volgende plan:")),
+    el("p", {}, say("Wat het verschil maakt met {name}:", { name: planName(next, profile, data.household) })),
     el(
       "ul",
       {},
       lines.map((line) => {
-        const who = line.name || say("Persoon {n}", { n: line.person + 1 });
         const title = catalogue.get(line.id)?.title ?? line.id;
         const dental = catalogue.get(line.id)?.kind === "dental" ? top.persons[line.person].dental : null;
         return el(
           "li",
           { "data-deciding": `${line.person}.${line.line}` },
-          el("strong", {}, `${who}, ${title.toLowerCase()}: `),
-          say("u betaalt zelf {best}, bij het volgende plan {next} (", { best: euro(line.best.out_of_pocket), next: euro(line.runner_up.out_of_pocket) }),
+          el("strong", {}, `${who(profile, line.person)}, ${title.toLowerCase()}: `),
+          say("u betaalt zelf {best} in plaats van {next} (", { best: euro(line.best.out_of_pocket), next: euro(line.runner_up.out_of_pocket) }),
           el("a", { href: link(line.best.article, dental) }, say("artikel {article}", { article: line.best.article })),
           ").",
         );
@@ -118,9 +96,48 @@ function deciding(lines, top, next, profile, { link, catalogue }) {
           "li",
           {},
           el("strong", {}, say("Premie: ")),
-          say("{top} per jaar, bij het volgende plan {next}.", { top: euro(top.premium_year), next: euro(next.premium_year) }),
+          say("{top} per jaar in plaats van {next}.", { top: euro(top.premium_year), next: euro(next.premium_year) }),
         ),
     ),
+  );
+}
+
+/** What the figures assume that the visitor may not have said: a contracted provider where the form
+ * asked, and an indicative price left as it was filled in. */
+function assumptions(profile, { catalogue }) {
+  const notes = profile.persons.flatMap((person, p) =>
+    (person.care ?? []).flatMap((line) => {
+      const item = catalogue.get(line.id);
+      if (!item) return [];
+      const care = `${who(profile, p)}, ${item.title.toLowerCase()}`;
+      return [
+        item.contracted && line.contracted !== false && say("{care}: een zorgverlener met contract.", { care }),
+        Number(line.price) === Number(item.typical.price) && say("{care}: de indicatieve prijs {price}, geen bedrag van u.", { care, price: euro(item.typical.price) }),
+      ].filter(Boolean);
+    }),
+  );
+  if (!notes.length) return null;
+  return el(
+    "div",
+    { class: "cmp-assumptions" },
+    el("p", {}, say("Deze uitkomst gaat uit van:")),
+    el("ul", {}, notes.map((note) => el("li", {}, note))),
+    el("p", { class: "cmp-hint" }, say("Klopt dat niet, pas het dan aan in het formulier.")),
+  );
+}
+
+/** Art. 1.2.1 (and 1.1): every package goes with the basic insurance; whether dental goes without a
+ * supplementary package, the conditions do not say in so many words. */
+function standalone(plan, { link, data }) {
+  const { with_basic_insurance: basic, dental_without_av: dentalAlone } = data.household.standalone;
+  // The text's own full stop goes after the article it cites.
+  const cite = (statement) => [statement.text.replace(/\.$/, ""), " (", el("a", { href: link(statement.article) }, say("art. {article}", { article: statement.article })), ")."];
+  const dentalOnly = plan.persons.some((holding) => holding.dental && !holding.av);
+  return el(
+    "div",
+    { class: "cmp-standalone" },
+    el("p", {}, cite(basic)),
+    dentalOnly && el("p", { "data-dental-alone": true }, cite(dentalAlone)),
   );
 }
 
@@ -130,11 +147,27 @@ export function answerSummary(best) {
   return say("Uitkomst berekend: het goedkoopst voor uw huishouden is {total} per jaar.", { total: euro(best.plans[0].total_year) });
 }
 
-/** The answer card for the engine's answer (answer_json: best, result, deciding, break_even). What
- * the household's care costs (a result's `cost`) is its total per year without any insurance:
- * nothing is reimbursed and no premium is paid. */
-export function renderBest(answer, profile, { link, catalogue }) {
+function runnerUp(plan, result, top, profile, context) {
+  return el(
+    "details",
+    { class: "cmp-runner", "data-plan": planCode(plan), "data-total-year": plain(plan.total_year) },
+    el(
+      "summary",
+      {},
+      el("strong", {}, planName(plan, profile, context.data.household)),
+      say(": {total} per jaar ({amount} meer)", { total: euro(plan.total_year), amount: euro(fromCents(cents(plan.total_year) - cents(top.total_year))) }),
+    ),
+    result && whyPlan(result, plan, null, profile, context),
+    result && itemisedPlan(result, plan, profile, context),
+  );
+}
+
+/** The answer card for the engine's answer (answer_json: best, plans, result, deciding, break_even).
+ * What the household's care costs (a result's `cost`) is its total per year without any insurance:
+ * nothing is reimbursed and no premium is paid. `context`: {link, catalogue, data}. */
+export function renderBest(answer, profile, context) {
   const { best } = answer;
+  const { link } = context;
   const careCost = answer.result.results[0].cost;
   const [top, ...runners] = best.plans;
   const hooks = { "data-best-plan": true, "data-plan": planCode(top), "data-total-year": plain(top.total_year) };
@@ -154,48 +187,43 @@ export function renderBest(answer, profile, { link, catalogue }) {
       ),
     );
   }
+  const [result, ...runnerResults] = answer.plans ?? [];
+  const household = context.data.household;
   return el(
     "section",
     { class: "cmp-answer", ...hooks, "data-ranked": "true" },
-    el("h3", {}, say("Het goedkoopst voor uw huishouden (plan 1)")),
-    people(top, profile, link),
+    el("h3", {}, say("Het goedkoopst voor uw huishouden")),
+    el("p", { class: "cmp-answer-plan" }, planName(top, profile, household)),
     el(
       "p",
       { class: "cmp-answer-total" },
       el("strong", {}, say("{total} per jaar", { total: euro(top.total_year) })),
       say(" (premie {premium} + zelf betalen {own})", { premium: euro(top.premium_year), own: euro(top.out_of_pocket) }),
     ),
+    result && whyPlan(result, top, runners[0], profile, context),
     el(
-      "ul",
+      "p",
       { class: "cmp-answer-savings" },
-      runners.length > 0 && el("li", {}, saving(top.total_year, runners[0].total_year, say("het op een na goedkoopste plan"))),
       isBare(top)
-        ? el("li", {}, say("Zonder aanvullende verzekering en tandartsverzekering bent u hier het goedkoopst uit."))
-        : el("li", {}, saving(top.total_year, careCost, say("geen aanvullende verzekering (dan betaalt u {cost} zelf)", { cost: euro(careCost) }))),
+        ? say("Zonder aanvullende verzekering en tandartsverzekering bent u hier het goedkoopst uit.")
+        : saving(top.total_year, careCost, say("geen aanvullende verzekering (dan betaalt u {cost} zelf)", { cost: euro(careCost) })),
     ),
-    runners.length > 0 && deciding(answer.deciding, top, runners[0], profile, { link, catalogue }),
-    breakEvens(answer.break_even),
+    result && el("h4", {}, say("Per persoon")),
+    result && itemisedPlan(result, top, profile, context),
+    runners.length > 0 && deciding(answer.deciding, top, runners[0], profile, context),
+    breakEvens(answer.break_even, top, profile, household),
     !top.complete &&
       el("p", { class: "cmp-note" }, say("Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed.")),
-    refusalNote(link),
+    assumptions(profile, context),
+    !isBare(top) && standalone(top, context),
+    // Only where a package is advised: with no package there is no application to refuse.
+    !isBare(top) && refusalNote(link),
     runners.length > 0 &&
       el(
-        "details",
+        "div",
         { class: "cmp-runners" },
-        el("summary", {}, runners.length === 1 ? say("Het volgende plan") : say("De volgende {n} plannen", { n: runners.length })),
-        el(
-          "ol",
-          { start: 2 }, // their place in the ranking; the answer above is the first
-          runners.map((plan, i) =>
-            el(
-              "li",
-              { "data-plan": planCode(plan), "data-total-year": plain(plan.total_year) },
-              el("strong", {}, say("Plan {n}: {total} per jaar", { n: i + 2, total: euro(plan.total_year) })),
-              say(" ({amount} meer)", { amount: euro(fromCents(cents(plan.total_year) - cents(top.total_year))) }),
-              people(plan, profile, link),
-            ),
-          ),
-        ),
+        el("h4", {}, runners.length === 1 ? say("Het volgende plan") : say("De volgende {n} plannen", { n: runners.length })),
+        runners.map((plan, i) => runnerUp(plan, runnerResults[i], top, profile, context)),
       ),
   );
 }

@@ -372,9 +372,9 @@ class ComparatorPage {
     // An explanation opened just now may not have sent its toggle event yet (a click on it also
     // ends the edit of a field, which recomputes): keep what the page shows open.
     this.output.querySelectorAll(".cmp-detail").forEach((details, i) => (details.open ? this.open.add(i) : this.open.delete(i)));
-    const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked, breakEven: reply.break_even });
+    const output = renderResults(reply.result, profile, { catalogue: this.catalogue, link, open: this.open, ranked });
     const whatIf = renderWhatIf(reply, profile, { catalogue: this.catalogue, choice: this.whatIfFor(json), choose: (choice) => this.chooseWhatIf(choice) });
-    this.output.replaceChildren(renderBest(reply, profile, { link, catalogue: this.catalogue }), whatIf ?? "", output);
+    this.output.replaceChildren(renderBest(reply, profile, { link, catalogue: this.catalogue, data: this.data }), whatIf ?? "", output);
     const built = source === "built" ? ` ${say("Dit voorbeeld is vooraf berekend, met dezelfde rekenregels; uw browser rekent het nu na.")}` : "";
     this.results.dataset.answer = source;
     this.show("ready", answerSummary(reply.best) + built);

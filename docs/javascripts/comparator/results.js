@@ -1,8 +1,9 @@
-// The engine's result as tables, a stacked bar chart (premium + out-of-pocket, drawn here as SVG)
-// and per line the explanation with a link to its article. One element per combination carries the
-// contract's data-* hooks: the summary table's row.
+// The engine's result for the combinations in which everyone holds the same package, as tables, a
+// stacked bar chart (premium + out-of-pocket, drawn here as SVG) and per line the explanation with
+// a link to its article. One element per combination carries the contract's data-* hooks: the
+// summary table's row. None of them is called the cheapest: that is the household's plan in the
+// answer card, which may give each person another package.
 
-import { breakEvenSentence } from "./best.js";
 import { el, euro, plain, svg } from "./dom.js";
 import { say } from "./words.js";
 
@@ -15,25 +16,13 @@ export const combinationName = (result) =>
     ? say("{av} + tandarts {dental}", { av: PACKAGE(result.av), dental: PACKAGE(result.dental) })
     : say("{av}, zonder tandarts", { av: PACKAGE(result.av) });
 
-/** The indexes of the combinations with the lowest known total per year. */
-export function cheapest(results) {
-  const totals = results.map((r) => r.total_year).filter((t) => t !== null);
-  if (!totals.length) return new Set();
-  const lowest = Math.min(...totals);
-  return new Set(results.flatMap((r, i) => (r.total_year === lowest ? [i] : [])));
-}
-
-/** One sentence above the namesake combinations; `ranked` false: no adult, so nothing is the cheapest. */
+/** One sentence above the namesake combinations; `ranked` false: no adult, so no package to choose. */
 export function summarize(results, ranked = true) {
-  const best = [...cheapest(results)].map((i) => results[i]);
   const count = say(results.length === 1 ? "{n} combinatie berekend." : "{n} combinaties berekend.", { n: results.length });
   if (!ranked) return say("{count} Zonder volwassene is er geen pakket te kiezen: een kind volgt de ouder.", { count });
-  if (!best.length) return say("{count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.", { count });
-  // Where a premium is unknown, that combination may still be the cheapest: say what was compared.
   const known = results.filter((r) => r.total_year !== null).length;
-  const among = known < results.length ? say(" van de {known} met een bekend totaal", { known }) : "";
-  const names = best.map(combinationName).join(say(" en "));
-  return say("{count} Goedkoopst{among}: {names}, {total} per jaar.", { count, among, names, total: euro(best[0].total_year) });
+  if (!known) return say("{count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.", { count });
+  return say("{count} Hier neemt iedereen in het huishouden hetzelfde pakket; een kind volgt de ouder.", { count });
 }
 
 function scroller(label, table) {
@@ -47,22 +36,12 @@ const COLUMNS = ["Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"
 const cell = (column, value, attributes = {}) =>
   el("td", { role: "cell", ...attributes }, el("span", { class: "cmp-cell-label", "aria-hidden": "true" }, COLUMNS[column]), value);
 
-// Beside a row whose total is unknown: the premium at which its unknown package would win (engine).
-function breakEvenNotes(r, breakEven) {
-  if (r.total_year !== null) return null;
-  const held = breakEven.filter((entry) => r[entry.kind] === entry.package);
-  return held.map((entry) =>
-    el("span", { class: "cmp-break-even", "data-break-even": `${entry.kind}:${entry.package}` }, breakEvenSentence(entry)),
-  );
-}
-
-function summaryTable(results, best, breakEven) {
-  const rows = results.map((r, i) =>
+function summaryTable(results) {
+  const rows = results.map((r) =>
     el(
       "tr",
       {
         role: "row",
-        class: best.has(i) ? "cmp-cheapest" : null,
         "data-av": r.av,
         "data-dental": r.dental ?? "",
         "data-reimbursed": plain(r.reimbursed),
@@ -75,9 +54,7 @@ function summaryTable(results, best, breakEven) {
         "th",
         { scope: "row", role: "rowheader" },
         combinationName(r),
-        best.has(i) && el("strong", { class: "cmp-badge" }, say("Goedkoopst")),
         !r.complete && el("span", { class: "cmp-badge cmp-badge--unknown" }, say("Onvolledig")),
-        breakEvenNotes(r, breakEven),
       ),
       cell(0, euro(r.total_year), { class: "cmp-total" }),
       cell(1, euro(r.premium_year)),
@@ -90,7 +67,7 @@ function summaryTable(results, best, breakEven) {
     el(
       "table",
       { class: "cmp-summary", role: "table" },
-      el("caption", {}, say("Per combinatie, voor het hele huishouden, in 2020")),
+      el("caption", {}, say("Als iedereen hetzelfde pakket neemt: per combinatie, voor het hele huishouden, in 2020")),
       el(
         "thead",
         { role: "rowgroup" },
@@ -101,18 +78,18 @@ function summaryTable(results, best, breakEven) {
   );
 }
 
-function chart(results, best) {
+function chart(results) {
   // One stacked bar per combination, all on the same scale; the text stays HTML so it keeps its
   // size on a phone, the bars are SVG that stretches to the width. A combination whose premium is
   // unknown must not look cheap: its premium part fills the rest of the width, marked unknown.
   const max = Math.max(1, ...results.map((r) => (r.premium_year ?? 0) + r.out_of_pocket));
   const share = (amount) => (1000 * amount) / max;
   const unknown = results.some((r) => r.premium_year === null);
-  const rows = results.map((r, i) => {
+  const rows = results.map((r) => {
     const own = share(r.out_of_pocket);
     const premium = r.premium_year === null ? 1000 - own : share(r.premium_year);
     const total = r.total_year === null ? say("premie onbekend + {own} zelf", { own: euro(r.out_of_pocket) }) : euro(r.total_year);
-    const kind = best.has(i) ? " cmp-chart-row--cheapest" : r.total_year === null ? " cmp-chart-row--unknown" : "";
+    const kind = r.total_year === null ? " cmp-chart-row--unknown" : "";
     return el(
       "div",
       { class: `cmp-chart-row${kind}` },
@@ -230,9 +207,8 @@ function explanations(results, profile, catalogue, link, open) {
 }
 
 /** The output for a result; `profile` is the profile it was computed from (names, counts, prices). */
-export function renderResults(result, profile, { catalogue, link, open, ranked = true, breakEven = [] }) {
+export function renderResults(result, profile, { catalogue, link, open, ranked = true }) {
   const results = result.results;
-  const best = ranked ? cheapest(results) : new Set();
   const incomplete = results.some((r) => !r.complete);
   const unknownPremium = results.some((r) => r.premium_year === null);
   return el(
@@ -241,10 +217,10 @@ export function renderResults(result, profile, { catalogue, link, open, ranked =
     // The answer card above ranks plans per person; here everyone holds the same combination.
     el("h3", {}, say("Als iedereen hetzelfde pakket neemt")),
     el("p", { class: "cmp-combinations-summary" }, summarize(results, ranked)),
-    summaryTable(results, best, breakEven),
+    summaryTable(results),
     incomplete && el("p", { class: "cmp-note" }, say("Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom.")),
     unknownPremium && el("p", { class: "cmp-note" }, say("Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal.")),
-    chart(results, best),
+    chart(results),
     el("h3", {}, say("Wat wordt vergoed per zorgregel?")),
     linesTable(results, profile, catalogue),
     el("h3", {}, say("Toelichting en artikelen")),
