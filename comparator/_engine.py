@@ -1,9 +1,10 @@
 """Evaluate care lines against a package's rules. Behaviour comes from the data, not from per-benefit code.
 
 One line goes through the same steps for every benefit: choose the rule variant the person is
-eligible for; stop at `unknown`; cap the count; apply the rate or the tiers; cap per unit; cap the
-amount per period. Limits shared by several lines (a pool, or one benefit on several lines) are
-used up in the order the lines are given; what earlier lines used is said in the explanation.
+eligible for; stop at `unknown` (unless the amount is € 0 whatever it is); cap the count; apply the
+rate or the tiers; cap per unit; cap the amount per period. Limits shared by several lines (a pool,
+or one benefit on several lines) are used up in `claim_priority`'s order; what earlier lines used
+is said in the explanation.
 """
 
 from __future__ import annotations
@@ -145,11 +146,16 @@ class Terms:
 
 @dataclasses.dataclass(frozen=True)
 class Decided:
-    """A line decided before any limit is looked at: not covered, or not computable."""
+    """A line decided before any limit is looked at: not covered, or not computable.
+
+    `terms`, for a line not computable: the terms it would be reimbursed under, by which its
+    amount may still be known to be € 0 (it costs nothing, or earlier claims used up its limit).
+    """
 
     status: str
     article: str
     explanation: str
+    terms: Terms | None = None
 
 
 def line_terms(
@@ -166,19 +172,22 @@ def line_terms(
         return Decided("not_covered", chapter, say.not_in_package(say.text(package, "title")))
     rule_index, rule, eligibility = _choose_rule(benefit["rules"], person)
     article = rule.get("article", benefit["article"])
-    if eligibility is None:
-        return Decided("unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
-    if not eligibility:
+    if eligibility is False:
         return Decided("not_covered", article, say.text(rule, "not_eligible"))
-    if "unknown" in rule:
-        return Decided("unknown", article, say.unknown(say.text(rule["unknown"], "reason")))
+    unknown = None
+    if eligibility is None:
+        unknown = article, say.sex_missing(rule["eligibility"]["sex"])
+    elif "unknown" in rule:
+        unknown = article, say.unknown(say.text(rule["unknown"], "reason"))
     unit_max = rule.get("unit_max")
     if not line.contracted and "non_contracted" in rule:
         if rule["non_contracted"] == "unknown":
-            return Decided("unknown", NON_CONTRACTED_ARTICLE, say.non_contracted_unknown())
-        nc_max = rule["non_contracted"]["unit_max"]
-        unit_max = nc_max if unit_max is None else min(unit_max, nc_max)
-    return Terms(package, rule_index, rule, article, unit_max)
+            unknown = unknown or (NON_CONTRACTED_ARTICLE, say.non_contracted_unknown())
+        else:
+            nc_max = rule["non_contracted"]["unit_max"]
+            unit_max = nc_max if unit_max is None else min(unit_max, nc_max)
+    terms = Terms(package, rule_index, rule, article, unit_max)
+    return terms if unknown is None else Decided("unknown", *unknown, terms)
 
 
 def claim_priority(line: CareLine, terms: Terms | Decided) -> Decimal:
@@ -200,18 +209,46 @@ def evaluate_line(
 ) -> LineResult:
     cost = line.count * line.price
     if isinstance(terms, Decided):
-        return LineResult(line.id, cost, ZERO, terms.status, terms.article, terms.explanation)
+        known = _nothing_whatever(line, terms, ledger, data, say) if terms.terms else None
+        return known or LineResult(line.id, cost, ZERO, terms.status, terms.article, terms.explanation)
     if not cost:
         # Nothing reimbursed is not a reimbursement: a line that costs nothing uses up no count,
         # occasion or amount (the contract's example uses one to state earlier reimbursements).
         return LineResult(line.id, cost, ZERO, "covered", terms.article, say.summary("covered", cost, ZERO, []))
     step = _Step(line, terms.rule, terms.rule_index, terms.package, ledger, say)
     count = step.cap_count()
-    reimbursed = step.apply_rate_and_unit_max(count, terms.unit_max, data.catalogue[line.id].get("unit", "keer"))
+    item = data.catalogue[line.id]
+    non_contracted_theme = item["theme"] if not line.contracted and "non_contracted" in terms.rule else None
+    reimbursed = step.apply_rate_and_unit_max(count, terms.unit_max, item.get("unit", "keer"), non_contracted_theme)
     reimbursed = step.cap_amount(reimbursed, data)
     status = "covered" if reimbursed == cost else "not_covered" if reimbursed == 0 else "partial"
     return LineResult(
         line.id, cost, reimbursed, status, terms.article, say.summary(status, cost, reimbursed, step.notes)
+    )
+
+
+def _nothing_whatever(
+    line: CareLine, unknown: Decided, ledger: PersonLedger, data: PolicyData, say: Explainer
+) -> LineResult | None:
+    """The result of a line whose amount is not computable but € 0 whatever it is, else None.
+
+    Only the line's own cost and the earlier claims decide that: how the other lines share a limit
+    with it would depend on the unknown amount (the most reimbursed units come first).
+    """
+    terms, cost = unknown.terms, line.count * line.price
+    if not cost:
+        # Without the sex the cover itself is not known, only that there is nothing to reimburse.
+        sex = terms.rule.get("eligibility", {}).get("sex") if ledger.person.sex is None else None
+        if sex:
+            return LineResult(
+                line.id, cost, ZERO, "not_covered", terms.article, say.nothing_to_reimburse_sex_missing(sex)
+            )
+        return LineResult(line.id, cost, ZERO, "covered", terms.article, say.summary("covered", cost, ZERO, []))
+    step = _Step(line, terms.rule, terms.rule_index, terms.package, PersonLedger(ledger.person), say)
+    if step.cap_count() and step.cap_amount(cost, data):
+        return None
+    return LineResult(
+        line.id, cost, ZERO, "not_covered", terms.article, say.summary("not_covered", cost, ZERO, step.notes)
     )
 
 
@@ -265,11 +302,13 @@ class _Step:
             ledger.count_used[key] = ledger.count_used.get(key, 0) + count
         return count
 
-    def apply_rate_and_unit_max(self, count: int, unit_max: Decimal | None, unit: str) -> Decimal:
+    def apply_rate_and_unit_max(
+        self, count: int, unit_max: Decimal | None, unit: str, non_contracted_theme: str | None
+    ) -> Decimal:
         """Rate or tiers, then the maximum per unit ("per consult", "per dag"), each unit on its own."""
         line, rule = self.line, self.rule
         if "tiers" in rule:
-            return self.apply_tiers(count, unit_max, unit)
+            return self.apply_tiers(count, unit_max, unit, non_contracted_theme)
         cost = count * line.price
         rate = rule.get("rate", HUNDRED)
         uncapped = cost * rate / HUNDRED
@@ -277,10 +316,10 @@ class _Step:
         if rate < HUNDRED and cost:
             self.notes.append(self.say.rate(rate, cost, cents(uncapped)))
         if capped < uncapped:
-            self.notes.append(self.say.unit_max(unit_max, unit, not line.contracted and "non_contracted" in rule))
+            self.notes.append(self.say.unit_max(unit_max, unit, non_contracted_theme))
         return cents(capped)
 
-    def apply_tiers(self, count: int, unit_max: Decimal | None, unit: str) -> Decimal:
+    def apply_tiers(self, count: int, unit_max: Decimal | None, unit: str, non_contracted_theme: str | None) -> Decimal:
         """The bands over the period's costs, the lines' in the order given after earlier claims."""
         line, rule, ledger = self.line, self.rule, self.ledger
         cost, tiers = count * line.price, rule["tiers"]
@@ -288,18 +327,19 @@ class _Step:
         tier_key = self.key(*first) if first else line.id
         lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
         ledger.cost_in_tiers[tier_key] = lines_cost + cost
-        start = Fraction(lines_cost) + _position_for(tiers, _pool_earlier(tier_key, line, self.package, ledger))
+        earlier = _pool_earlier(tier_key, line, self.package, ledger)
+        start = Fraction(lines_cost) + _position_for(tiers, earlier)
         before = _tiered(tiers, NONE, start)
         uncapped = capped = _tiered(tiers, start, Fraction(cost))
         # The line's share is the rounded running total after it less the rounded total before it:
         # rounded one by one, the shares of several lines could add up to a cent over the maximum.
         share = _cents_exact(before + uncapped) - _cents_exact(before)
         if uncapped < Fraction(cost):
-            self.notes.append(self.say.tiers(tiers, _cents_exact(start), cost, share))
+            self.notes.append(self.say.tiers(tiers, lines_cost, earlier, cost, share))
         if unit_max is not None:
             capped = _tiered_units(tiers, start, Fraction(line.price), count, Fraction(unit_max))
         if capped < uncapped:
-            self.notes.append(self.say.unit_max(unit_max, unit, not line.contracted and "non_contracted" in rule))
+            self.notes.append(self.say.unit_max(unit_max, unit, non_contracted_theme))
             return min(_cents_exact(capped), share)
         return share
 
