@@ -40,11 +40,25 @@ def answer_json(profile_json: str, what_if_line: str = "null") -> str:
     """The comparator page's one call per input: {"result": compare, "best": best_plans (3),
     "break_even", "deciding", and with what_if_line = "[person, line]" also "what_if"}; errors as
     in compare_json (the profile's first, then the line's)."""
-    import json
-
     from ._answer import answer_parsed
 
-    return _json_entry(profile_json, lambda profile, data: answer_parsed(profile, data, json.loads(what_if_line)))
+    return _json_entry(profile_json, lambda profile, data: answer_parsed(profile, data, _what_if_line(what_if_line)))
+
+
+def _what_if_line(text: str) -> list | None:
+    """`null` or `[person, line]` (the indices are checked against the profile by what_if)."""
+    import json
+
+    from ._profile import field_error
+
+    try:
+        value = json.loads(text) if isinstance(text, str) else text
+    except ValueError:
+        value = None
+    else:
+        if value is None or (isinstance(value, list) and len(value) == 2):
+            return value
+    raise field_error("what_if_line", "must be [person, line] as JSON", text)
 
 
 def _json_entry(profile_json: str, answer) -> str:

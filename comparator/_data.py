@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 from importlib import resources
 
@@ -54,7 +55,10 @@ def _parse_tiers(tiers: list[dict]) -> list[dict]:
     parsed, lower = [], Decimal(0)
     for tier in tiers:
         upper = Decimal(tier["up_to"]) if "up_to" in tier else lower + Decimal(tier["band"]) if "band" in tier else None
-        parsed.append({"rate": Decimal(tier["rate"]), "from": lower, "up_to": upper, "band": "band" in tier})
+        rate = Decimal(tier["rate"])
+        # The same band as exact fractions (lower, upper, share of the costs), for the engine's sums.
+        exact = (Fraction(lower), None if upper is None else Fraction(upper), Fraction(rate) / 100)
+        parsed.append({"rate": rate, "from": lower, "up_to": upper, "band": "band" in tier, "exact": exact})
         lower = upper
     return parsed
 

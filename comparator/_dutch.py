@@ -33,6 +33,10 @@ _FIELDS = {
     "premiums": "premies",
     "limit": "aantal plannen",
     "lang": "taal",
+    "what_if_line": "wat als",
+    "what_if": "wat als",
+    "person": "persoon",
+    "line": "zorgregel",
 }
 # One item of a list, counted from 1 as the page counts.
 _ITEMS = {"persons": "persoon", "care": "zorgregel", "packages": "combinatie"}
@@ -59,6 +63,12 @@ _EXPECTED = [
     (r"must be one of (.+) or null", r"moet een van deze zijn: \1, of null"),
     (r"must be one of (.+)", r"moet een van deze zijn: \1"),
     (r"must be 2020 \(the only policy year here\)", "moet 2020 zijn (het enige polisjaar hier)"),
+    (r"must be \[person, line\] as JSON", "moet [persoon, zorgregel] als JSON zijn"),
+    (r"must be a person's index from (\d+) to (-?\d+)", r"moet het nummer van een persoon zijn, van \1 tot en met \2"),
+    (
+        r"must be a care line's index from (\d+) to (-?\d+)",
+        r"moet het nummer van een zorgregel zijn, van \1 tot en met \2",
+    ),
     (r"must be nested at most (\d+) levels deep", r"mag hoogstens \1 lagen diep genest zijn"),
     (r"must list one entry per person \((\d+)\)", r"moet per persoon één pakketkeuze geven (\1)"),
     (

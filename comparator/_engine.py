@@ -1,15 +1,18 @@
 """Evaluate care lines against a package's rules. Behaviour comes from the data, not from per-benefit code.
 
 One line goes through the same steps for every benefit: choose the rule variant the person is
-eligible for; stop at `unknown`; cap the count; apply the rate or the tiers; cap per unit; cap the
-amount per period. Limits shared by several lines (a pool, or one benefit on several lines) are
-used up in the order the lines are given; what earlier lines used is said in the explanation.
+eligible for; stop at `unknown` (unless the amount is € 0 whatever it is); cap the count; apply the
+rate or the tiers; cap per unit; cap the amount per period. Limits shared by several lines (a pool,
+or one benefit on several lines) are used up in `claim_priority`'s order; what earlier lines used
+is said in the explanation.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+import math
+from decimal import ROUND_CEILING, Decimal
+from fractions import Fraction
 
 from ._data import PolicyData
 from ._explain import Explainer
@@ -19,6 +22,7 @@ from ._profile import CareLine, Person
 __all__ = ["Decided", "LineResult", "PersonLedger", "Terms", "claim_priority", "evaluate_line", "line_terms"]
 
 HUNDRED = Decimal(100)
+NONE = Fraction(0)
 NON_CONTRACTED_ARTICLE = "1.8.3"
 
 
@@ -64,35 +68,40 @@ def _eligible(rule: dict, person: Person) -> bool | None:
     return True
 
 
-def _tiered(tiers: list[dict], start: Decimal, cost: Decimal) -> Decimal:
-    """Reimbursement for costs from `start` to `start + cost` over the bands (none past a last bounded band)."""
-    total, end = ZERO, start + cost
+def _tiered(tiers: list[dict], start: Fraction, cost: Fraction) -> Fraction:
+    """Reimbursement for costs from `start` to `start + cost` over the bands (none past a last bounded band).
+
+    Exact (fractions): 70% of a cost position derived from an earlier reimbursement has no finite
+    decimal, and a half cent must round the same way whichever way it was reached.
+    """
+    total, end = NONE, start + cost
     for tier in tiers:
-        upper = end if tier["up_to"] is None else tier["up_to"]
-        overlap = min(end, upper) - max(start, tier["from"])
+        low, high, share = tier["exact"]
+        overlap = min(end, end if high is None else high) - max(start, low)
         if overlap > 0:
-            total += overlap * tier["rate"] / HUNDRED
+            total += overlap * share
     return total
 
 
-def _tiered_units(tiers: list[dict], start: Decimal, price: Decimal, count: int, unit_max: Decimal) -> Decimal:
+def _tiered_units(tiers: list[dict], start: Fraction, price: Fraction, count: int, unit_max: Fraction) -> Fraction:
     """The sum over `count` units of `price` from `start` of each unit's tiered amount, at most `unit_max` each.
 
     Closed form, so the work does not grow with `count`: the units wholly inside a band all get the
     same amount; only a unit that straddles a band's bound is computed on its own.
     """
     if not count or not price:
-        return ZERO
-    total, end, straddling = ZERO, start + count * price, set()
+        return NONE
+    total, end, straddling = NONE, start + count * price, set()
     for tier in tiers:
-        first = max(0, _ceil((tier["from"] - start) / price))
-        last = count - 1 if tier["up_to"] is None else min(count - 1, _floor((tier["up_to"] - start) / price) - 1)
+        low, high, share = tier["exact"]
+        first = max(0, math.ceil((low - start) / price))
+        last = count - 1 if high is None else min(count - 1, math.floor((high - start) / price) - 1)
         if last >= first:
-            total += (last - first + 1) * min(price * tier["rate"] / HUNDRED, unit_max)
-        if tier["up_to"] is not None and start < tier["up_to"] < end:
-            offset = (tier["up_to"] - start) / price
-            if offset != _floor(offset):
-                straddling.add(_floor(offset))
+            total += (last - first + 1) * min(price * share, unit_max)
+        if high is not None and start < high < end:
+            offset = (high - start) / price
+            if offset.denominator != 1:
+                straddling.add(math.floor(offset))
     for unit in straddling:
         total += min(_tiered(tiers, start + unit * price, price), unit_max)
     return total
@@ -102,18 +111,22 @@ def _ceil(value: Decimal) -> int:
     return int(value.to_integral_value(rounding=ROUND_CEILING))
 
 
-def _floor(value: Decimal) -> int:
-    return int(value.to_integral_value(rounding=ROUND_FLOOR))
+def _cents_exact(amount: Fraction) -> Decimal:
+    """An exact amount (>= 0) rounded to cents, half up (as `cents` rounds a Decimal)."""
+    whole_cents = (200 * amount.numerator + amount.denominator) // (2 * amount.denominator)
+    return Decimal(whole_cents).scaleb(-2)
 
 
-def _position_for(tiers: list[dict], reimbursed: Decimal) -> Decimal:
+def _position_for(tiers: list[dict], reimbursed: Decimal) -> Fraction:
     """The costs that yield `reimbursed` over the bands: where earlier claims left the tiers."""
+    left = Fraction(reimbursed)
     for tier in tiers:
-        band = None if tier["up_to"] is None else (tier["up_to"] - tier["from"]) * tier["rate"] / HUNDRED
-        if tier["rate"] and (band is None or reimbursed <= band):
-            return tier["from"] + reimbursed * HUNDRED / tier["rate"]
-        reimbursed -= band or ZERO
-    return tiers[-1]["up_to"]
+        low, high, share = tier["exact"]
+        band = None if high is None else (high - low) * share
+        if share and (band is None or left <= band):
+            return low + left / share
+        left -= band or 0
+    return tiers[-1]["exact"][1]
 
 
 def _limit_key(care_id: str, rule_index: int, limit_index: int, limit: dict) -> str:
@@ -133,11 +146,16 @@ class Terms:
 
 @dataclasses.dataclass(frozen=True)
 class Decided:
-    """A line decided before any limit is looked at: not covered, or not computable."""
+    """A line decided before any limit is looked at: not covered, or not computable.
+
+    `terms`, for a line not computable: the terms it would be reimbursed under, by which its
+    amount may still be known to be € 0 (it costs nothing, or earlier claims used up its limit).
+    """
 
     status: str
     article: str
     explanation: str
+    terms: Terms | None = None
 
 
 def line_terms(
@@ -154,19 +172,22 @@ def line_terms(
         return Decided("not_covered", chapter, say.not_in_package(say.text(package, "title")))
     rule_index, rule, eligibility = _choose_rule(benefit["rules"], person)
     article = rule.get("article", benefit["article"])
-    if eligibility is None:
-        return Decided("unknown", article, say.sex_missing(rule["eligibility"]["sex"]))
-    if not eligibility:
+    if eligibility is False:
         return Decided("not_covered", article, say.text(rule, "not_eligible"))
-    if "unknown" in rule:
-        return Decided("unknown", article, say.unknown(say.text(rule["unknown"], "reason")))
+    unknown = None
+    if eligibility is None:
+        unknown = article, say.sex_missing(rule["eligibility"]["sex"])
+    elif "unknown" in rule:
+        unknown = article, say.unknown(say.text(rule["unknown"], "reason"))
     unit_max = rule.get("unit_max")
     if not line.contracted and "non_contracted" in rule:
         if rule["non_contracted"] == "unknown":
-            return Decided("unknown", NON_CONTRACTED_ARTICLE, say.non_contracted_unknown())
-        nc_max = rule["non_contracted"]["unit_max"]
-        unit_max = nc_max if unit_max is None else min(unit_max, nc_max)
-    return Terms(package, rule_index, rule, article, unit_max)
+            unknown = unknown or (NON_CONTRACTED_ARTICLE, say.non_contracted_unknown())
+        else:
+            nc_max = rule["non_contracted"]["unit_max"]
+            unit_max = nc_max if unit_max is None else min(unit_max, nc_max)
+    terms = Terms(package, rule_index, rule, article, unit_max)
+    return terms if unknown is None else Decided("unknown", *unknown, terms)
 
 
 def claim_priority(line: CareLine, terms: Terms | Decided) -> Decimal:
@@ -188,18 +209,46 @@ def evaluate_line(
 ) -> LineResult:
     cost = line.count * line.price
     if isinstance(terms, Decided):
-        return LineResult(line.id, cost, ZERO, terms.status, terms.article, terms.explanation)
+        known = _nothing_whatever(line, terms, ledger, data, say) if terms.terms else None
+        return known or LineResult(line.id, cost, ZERO, terms.status, terms.article, terms.explanation)
     if not cost:
         # Nothing reimbursed is not a reimbursement: a line that costs nothing uses up no count,
         # occasion or amount (the contract's example uses one to state earlier reimbursements).
         return LineResult(line.id, cost, ZERO, "covered", terms.article, say.summary("covered", cost, ZERO, []))
     step = _Step(line, terms.rule, terms.rule_index, terms.package, ledger, say)
     count = step.cap_count()
-    reimbursed = step.apply_rate_and_unit_max(count, terms.unit_max, data.catalogue[line.id].get("unit", "keer"))
+    item = data.catalogue[line.id]
+    non_contracted_theme = item["theme"] if not line.contracted and "non_contracted" in terms.rule else None
+    reimbursed = step.apply_rate_and_unit_max(count, terms.unit_max, item.get("unit", "keer"), non_contracted_theme)
     reimbursed = step.cap_amount(reimbursed, data)
     status = "covered" if reimbursed == cost else "not_covered" if reimbursed == 0 else "partial"
     return LineResult(
         line.id, cost, reimbursed, status, terms.article, say.summary(status, cost, reimbursed, step.notes)
+    )
+
+
+def _nothing_whatever(
+    line: CareLine, unknown: Decided, ledger: PersonLedger, data: PolicyData, say: Explainer
+) -> LineResult | None:
+    """The result of a line whose amount is not computable but € 0 whatever it is, else None.
+
+    Only the line's own cost and the earlier claims decide that: how the other lines share a limit
+    with it would depend on the unknown amount (the most reimbursed units come first).
+    """
+    terms, cost = unknown.terms, line.count * line.price
+    if not cost:
+        # Without the sex the cover itself is not known, only that there is nothing to reimburse.
+        sex = terms.rule.get("eligibility", {}).get("sex") if ledger.person.sex is None else None
+        if sex:
+            return LineResult(
+                line.id, cost, ZERO, "not_covered", terms.article, say.nothing_to_reimburse_sex_missing(sex)
+            )
+        return LineResult(line.id, cost, ZERO, "covered", terms.article, say.summary("covered", cost, ZERO, []))
+    step = _Step(line, terms.rule, terms.rule_index, terms.package, PersonLedger(ledger.person), say)
+    if step.cap_count() and step.cap_amount(cost, data):
+        return None
+    return LineResult(
+        line.id, cost, ZERO, "not_covered", terms.article, say.summary("not_covered", cost, ZERO, step.notes)
     )
 
 
@@ -253,31 +302,46 @@ class _Step:
             ledger.count_used[key] = ledger.count_used.get(key, 0) + count
         return count
 
-    def apply_rate_and_unit_max(self, count: int, unit_max: Decimal | None, unit: str) -> Decimal:
+    def apply_rate_and_unit_max(
+        self, count: int, unit_max: Decimal | None, unit: str, non_contracted_theme: str | None
+    ) -> Decimal:
         """Rate or tiers, then the maximum per unit ("per consult", "per dag"), each unit on its own."""
-        line, rule, ledger = self.line, self.rule, self.ledger
-        cost = count * line.price
+        line, rule = self.line, self.rule
         if "tiers" in rule:
-            tiers = rule["tiers"]
-            first = self.amount_limits[0] if self.amount_limits else None
-            tier_key = self.key(*first) if first else line.id
-            lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
-            start = lines_cost + _position_for(tiers, _pool_earlier(tier_key, line, self.package, ledger))
-            uncapped = capped = _tiered(tiers, start, cost)
-            if unit_max is not None:
-                capped = _tiered_units(tiers, start, line.price, count, unit_max)
-            ledger.cost_in_tiers[tier_key] = lines_cost + cost
-            if uncapped < cost:
-                self.notes.append(self.say.tiers(tiers, start, cost, cents(uncapped)))
-        else:
-            rate = rule.get("rate", HUNDRED)
-            uncapped = cost * rate / HUNDRED
-            capped = uncapped if unit_max is None else count * min(line.price * rate / HUNDRED, unit_max)
-            if rate < HUNDRED and cost:
-                self.notes.append(self.say.rate(rate, cost, cents(uncapped)))
+            return self.apply_tiers(count, unit_max, unit, non_contracted_theme)
+        cost = count * line.price
+        rate = rule.get("rate", HUNDRED)
+        uncapped = cost * rate / HUNDRED
+        capped = uncapped if unit_max is None else count * min(line.price * rate / HUNDRED, unit_max)
+        if rate < HUNDRED and cost:
+            self.notes.append(self.say.rate(rate, cost, cents(uncapped)))
         if capped < uncapped:
-            self.notes.append(self.say.unit_max(unit_max, unit, not line.contracted and "non_contracted" in rule))
+            self.notes.append(self.say.unit_max(unit_max, unit, non_contracted_theme))
         return cents(capped)
+
+    def apply_tiers(self, count: int, unit_max: Decimal | None, unit: str, non_contracted_theme: str | None) -> Decimal:
+        """The bands over the period's costs, the lines' in the order given after earlier claims."""
+        line, rule, ledger = self.line, self.rule, self.ledger
+        cost, tiers = count * line.price, rule["tiers"]
+        first = self.amount_limits[0] if self.amount_limits else None
+        tier_key = self.key(*first) if first else line.id
+        lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
+        ledger.cost_in_tiers[tier_key] = lines_cost + cost
+        earlier = _pool_earlier(tier_key, line, self.package, ledger)
+        start = Fraction(lines_cost) + _position_for(tiers, earlier)
+        before = _tiered(tiers, NONE, start)
+        uncapped = capped = _tiered(tiers, start, Fraction(cost))
+        # The line's share is the rounded running total after it less the rounded total before it:
+        # rounded one by one, the shares of several lines could add up to a cent over the maximum.
+        share = _cents_exact(before + uncapped) - _cents_exact(before)
+        if uncapped < Fraction(cost):
+            self.notes.append(self.say.tiers(tiers, lines_cost, earlier, cost, share))
+        if unit_max is not None:
+            capped = _tiered_units(tiers, start, Fraction(line.price), count, Fraction(unit_max))
+        if capped < uncapped:
+            self.notes.append(self.say.unit_max(unit_max, unit, non_contracted_theme))
+            return min(_cents_exact(capped), share)
+        return share
 
     def cap_amount(self, reimbursed: Decimal, data: PolicyData) -> Decimal:
         """Amount limits per period, less what earlier lines and earlier claims in the period used."""

@@ -63,6 +63,12 @@ class EnglishExplainer(Explainer):
     def sex_missing(self, sex: str) -> str:
         return f"Cannot be computed: sex not given, and this reimbursement applies only to {sex} insured persons."
 
+    def nothing_to_reimburse_sex_missing(self, sex: str) -> str:
+        return (
+            f"No costs on this line, so nothing to reimburse (this reimbursement applies only to {sex} "
+            "insured persons, and sex was not given)."
+        )
+
     def unknown(self, reason: str) -> str:
         return f"Cannot be computed: {reason[0].lower()}{reason[1:]}"
 
@@ -76,7 +82,8 @@ class EnglishExplainer(Explainer):
         self, limit: dict, line, remaining: int, used_by_lines: int, earlier: int, implied_by: Decimal | None
     ) -> str:
         unit = limit["unit"]
-        text = f"at most {_units(limit['count'], unit)}{_period(limit)}"
+        most = "once" if (limit["count"], unit) == (1, "keer") else f"at most {_units(limit['count'], unit)}"
+        text = f"{most}{_period(limit)}"
         if implied_by is None:
             earlier_text = f"{_units(earlier, unit)} earlier in the period" if earlier else ""
         else:
@@ -84,12 +91,16 @@ class EnglishExplainer(Explainer):
                 f"{euro_en(implied_by)} reimbursed earlier in the period, so at least {_units(earlier, unit)}"
             )
         text += _already_used(_units(used_by_lines, unit) if used_by_lines else "", earlier_text)
-        return f"{text}: {remaining} x {euro_en(line.price)} reimbursed, {_units(line.count - remaining, unit)} to pay yourself"
+        if not remaining:
+            return f"{text}: already used up"
+        return f"{text}: reimbursement for {remaining} of the {_units(line.count, unit)}"
 
     def rate(self, rate: Decimal, cost: Decimal, reimbursed: Decimal) -> str:
         return f"{_percent(rate)} of {euro_en(cost)} reimbursed"
 
-    def tiers(self, tiers: list[dict], start: Decimal, cost: Decimal, reimbursed: Decimal) -> str:
+    def tiers(
+        self, tiers: list[dict], on_other_lines: Decimal, earlier: Decimal, cost: Decimal, reimbursed: Decimal
+    ) -> str:
         bands = []
         for tier in tiers:
             if tier["band"]:
@@ -100,13 +111,19 @@ class EnglishExplainer(Explainer):
                 bands.append(f"{_percent(tier['rate'])} above that")
         if tiers[-1]["up_to"] is not None:
             bands.append("nothing above that")
-        already = f", of which {euro_en(start)} in costs earlier in the year" if start else ""
+        already = _already_used(
+            f"{euro_en(on_other_lines)} in costs" if on_other_lines else "",
+            f"{euro_en(earlier)} reimbursed earlier in the year" if earlier else "",
+        )
         listed = ", ".join(bands[:-1]) + " and " + bands[-1]
         return f"{listed}{already}: {euro_en(reimbursed)} of {euro_en(cost)}"
 
-    def unit_max(self, unit_max: Decimal, unit: str, non_contracted: bool) -> str:
-        where = " at a non-contracted care provider" if non_contracted else ""
-        return f"at most {euro_en(unit_max)} per {_UNITS[unit][0]}{where}"
+    def unit_max(self, unit_max: Decimal, unit: str, non_contracted_theme: str | None) -> str:
+        per = "" if unit == "keer" else f" per {_UNITS[unit][0]}"
+        if non_contracted_theme is None:
+            return f"at most {euro_en(unit_max)}{per}"
+        provider = "supplier" if non_contracted_theme == "hulpmiddelen" else "care provider"
+        return f"at most {euro_en(unit_max)}{per} from a non-contracted {provider}"
 
     def amount_limit(
         self, limit: dict, remaining: Decimal, used: Decimal, earlier: Decimal, partners: list[str]

@@ -57,6 +57,12 @@ class Explainer:
             f"Niet te berekenen: geslacht niet opgegeven en deze vergoeding geldt alleen voor {_SEX[sex]} verzekerden."
         )
 
+    def nothing_to_reimburse_sex_missing(self, sex: str) -> str:
+        return (
+            "Geen kosten op deze regel, dus niets te vergoeden (deze vergoeding geldt alleen voor "
+            f"{_SEX[sex]} verzekerden en het geslacht is niet opgegeven)."
+        )
+
     def unknown(self, reason: str) -> str:
         return f"Niet te berekenen: {reason[0].lower()}{reason[1:]}"
 
@@ -71,19 +77,27 @@ class Explainer:
     ) -> str:
         """`implied_by`: the earlier reimbursement from which `earlier` follows, when no count was given."""
         unit = limit["unit"]
-        text = f"maximaal {_units(limit['count'], unit)}{_period(limit)}"
+        most = "eenmaal" if (limit["count"], unit) == (1, "keer") else f"maximaal {_units(limit['count'], unit)}"
+        text = f"{most}{_period(limit)}"
         if implied_by is None:
             earlier_text = f"{_units(earlier, unit)} eerder in de periode" if earlier else ""
         else:
             earlier_text = f"{euro(implied_by)} eerder in de periode vergoed, dus ten minste {_units(earlier, unit)}"
         text += _already_used(_units(used_by_lines, unit) if used_by_lines else "", earlier_text)
-        price = euro(line.price)
-        return f"{text}: {remaining} x {price} vergoed, {_units(line.count - remaining, unit)} zelf betalen"
+        # Only which units count: the rate, the tiers and the maxima still apply to them.
+        return (
+            f"{text}: vergoeding voor {remaining} van de {_units(line.count, unit)}"
+            if remaining
+            else f"{text}: al opgebruikt"
+        )
 
     def rate(self, rate: Decimal, cost: Decimal, reimbursed: Decimal) -> str:
         return f"{_percent(rate)} van {euro(cost)} vergoed"
 
-    def tiers(self, tiers: list[dict], start: Decimal, cost: Decimal, reimbursed: Decimal) -> str:
+    def tiers(
+        self, tiers: list[dict], on_other_lines: Decimal, earlier: Decimal, cost: Decimal, reimbursed: Decimal
+    ) -> str:
+        """`on_other_lines`: costs of other lines already in the bands; `earlier`: reimbursed earlier in the year."""
         bands = []
         for tier in tiers:
             if tier["band"]:
@@ -94,13 +108,22 @@ class Explainer:
                 bands.append(f"daarboven {_percent(tier['rate'])}")
         if tiers[-1]["up_to"] is not None:
             bands.append("daarboven niets")
-        already = f", waarvan al {euro(start)} aan kosten eerder in het jaar" if start else ""
+        already = _already_used(
+            f"{euro(on_other_lines)} aan kosten" if on_other_lines else "",
+            f"{euro(earlier)} eerder in het jaar vergoed" if earlier else "",
+        )
         listed = ", ".join(bands[:-1]) + " en " + bands[-1]
         return f"{listed}{already}: {euro(reimbursed)} van {euro(cost)}"
 
-    def unit_max(self, unit_max: Decimal, unit: str, non_contracted: bool) -> str:
-        where = " bij een niet-gecontracteerde zorgaanbieder" if non_contracted else ""
-        return f"maximaal {euro(unit_max)} per {unit}{where}"
+    def unit_max(self, unit_max: Decimal, unit: str, non_contracted_theme: str | None) -> str:
+        """`unit` "keer" is an amount line's: its maximum is per purchase, not "per keer" (the plaswekker
+        is "eenmaal"). `non_contracted_theme`: the care's theme when the maximum is for a provider
+        without a contract (aids come from a "leverancier", art. 3.5.2)."""
+        per = "" if unit == "keer" else f" per {unit}"
+        if non_contracted_theme is None:
+            return f"maximaal {euro(unit_max)}{per}"
+        provider = "leverancier" if non_contracted_theme == "hulpmiddelen" else "zorgaanbieder"
+        return f"maximaal {euro(unit_max)}{per} bij een niet-gecontracteerde {provider}"
 
     def amount_limit(
         self, limit: dict, remaining: Decimal, used: Decimal, earlier: Decimal, partners: list[str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import math
 import re
@@ -21,6 +22,7 @@ __all__ = [
     "PersonsPackages",
     "Profile",
     "ProfileError",
+    "field_error",
     "parse_profile",
     "parse_profile_json",
 ]
@@ -38,8 +40,11 @@ MAX_DEPTH = 32
 MAX_EXPONENT_DIGITS = 6
 SHOWN = 40  # characters of a value a message echoes
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_BRACKET = re.compile(r"[\[\]{}]")
+# A string, or an unterminated one up to the end: each character is read once (possessive, and a
+# string that never closes is taken whole instead of being retried from every quote inside it).
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"?', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+_NESTING = {"[": 1, "{": 1, "]": -1, "}": -1}
 AV_PACKAGES = ("primair", "royaal", "ideaal", "optimaal", "excellent")
 DENTAL_PACKAGES = ("primair", "royaal", "optimaal", "excellent")
 
@@ -172,6 +177,11 @@ def _fail(path: str, expected: str, value) -> ProfileError:
     return ProfileError(f"{path}: {expected}, got {shown}", path, expected, shown)
 
 
+def field_error(path: str, expected: str, value) -> ProfileError:
+    """The error for a value outside the profile (an entry's own argument), worded as the profile's."""
+    return _fail(path, expected, value)
+
+
 def _object(value, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
     if not isinstance(value, dict):
         raise _fail(path, "must be an object", value)
@@ -179,11 +189,13 @@ def _object(value, path: str, allowed: tuple[str, ...], required: tuple[str, ...
         if key not in allowed:
             shown = key if isinstance(key, str) and key.isidentifier() else _shown(key)
             where = f"{path}.{shown}" if path != "profile" else shown
-            raise ProfileError(f"{where}: unknown field; expected one of {', '.join(allowed)}", where)
+            # The parts are given, not read back from the message: a key may hold ": " itself.
+            expected = f"unknown field; expected one of {', '.join(allowed)}"
+            raise ProfileError(f"{where}: {expected}", where, expected)
     for key in required:
         if key not in value:
             where = f"{path}.{key}" if path != "profile" else key
-            raise ProfileError(f"{where}: is required", where)
+            raise ProfileError(f"{where}: is required", where, "is required")
     return value
 
 
@@ -342,12 +354,9 @@ def parse_profile(value, data: PolicyData) -> Profile:
 
 
 def _depth(text: str) -> int:
-    """How deep the JSON text nests, counting the brackets outside strings."""
-    depth = deepest = 0
-    for bracket in _BRACKET.finditer(_JSON_STRING.sub("", text)):
-        depth += 1 if bracket.group() in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+    """How deep the JSON text nests, counting the brackets outside strings; linear in the text's length."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(itertools.accumulate(map(_NESTING.__getitem__, brackets), initial=0))
 
 
 def _number(text: str) -> Decimal | _NotANumber:

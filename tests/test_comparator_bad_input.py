@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from decimal import Decimal
 
 import pytest
@@ -20,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools import REPO_ROOT
-from comparator import ProfileError, compare, compare_json
+from comparator import ProfileError, answer_json, compare, compare_json
 from comparator._data import policy_data
 from comparator._profile import parse_profile_json
 
@@ -330,3 +331,81 @@ EVERY_EXPECTATION = [
 @pytest.mark.parametrize("text", EVERY_EXPECTATION)
 def test_every_expectation_has_its_dutch_phrase(text):
     browser_message(text)
+
+
+# Text built to make a pre-scan retry from every quote: a long run of escaped quotes in a string
+# that never closes (each quote inside starts another string the scan must give up on).
+ADVERSARIAL_1MB = {
+    "escaped-quotes": '{"persons": "' + '\\"' * 500_000,
+    "escaped-quotes-in-brackets": "[" * 30 + '"' + '\\"' * 499_985,
+    "quotes": '"' * 1_000_000,
+    "brackets": "[" * 1_000_000,
+}
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL_1MB.values(), ids=ADVERSARIAL_1MB.keys())
+def test_a_megabyte_of_adversarial_text_is_refused_in_linear_time(text):
+    # Generous (the scan takes about 0.1 s here; quadratic, the first took over 10 minutes).
+    started = time.perf_counter()
+    message = browser_message(text)
+    assert time.perf_counter() - started < 10, message
+    assert message.startswith("profile: ")
+
+
+def test_the_pre_scan_counts_brackets_outside_strings_only():
+    inside = '{"persons": [{"age": 3, "name": "' + "[" * 50 + '\\"]"}]}'
+    assert json.loads(compare_json(inside))["results"][0]["persons"][0]["name"] == "[" * 50 + '"]'
+    assert browser_message("[" * 33 + '"\\"' + "]" * 33).endswith("got 33")
+
+
+ANSWER_PROFILE = '{"persons": [{"age": 30, "care": [{"id": "tandarts", "price": 300}]}]}'
+
+
+@pytest.mark.parametrize(
+    ("argument", "shown"),
+    [
+        ("[0,", '"[0,"'),
+        ("{}", '"{}"'),
+        ("5", '"5"'),
+        ("[0]", '"[0]"'),
+        ("[0, 0, 0]", '"[0, 0, 0]"'),
+        ('"x"', '"\\"x\\""'),
+    ],
+)
+def test_a_malformed_what_if_line_is_one_line_naming_the_argument(argument, shown):
+    answer = json.loads(answer_json(ANSWER_PROFILE, argument))
+    assert answer == {
+        "error": f"what_if_line: must be [person, line] as JSON, got {shown}",
+        "message_nl": f"Wat als: moet [persoon, zorgregel] als JSON zijn; gegeven: {shown}.",
+    }
+
+
+def test_the_what_if_line_is_checked_after_the_profile_and_its_indices_against_it():
+    assert json.loads(answer_json("{", "[0,"))["error"].startswith("profile: not valid JSON")
+    assert json.loads(answer_json(ANSWER_PROFILE, "[0, 1]")) == {
+        "error": "what_if.line: must be a care line's index from 0 to 0, got 1",
+        "message_nl": "Wat als, zorgregel: moet het nummer van een zorgregel zijn, van 0 tot en met 0; gegeven: 1.",
+    }
+    assert json.loads(answer_json(ANSWER_PROFILE, "[0, 0]"))["what_if"]["id"] == "tandarts"
+    assert "what_if" not in json.loads(answer_json(ANSWER_PROFILE, "null"))
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "dutch"),
+    [
+        (
+            '{"persons": [{"age": 3}], "a: b": 1}',
+            '"a: b": unknown field; expected one of year, persons, packages, premiums, lang',
+            'Het profiel: onbekend veld "a: b".',
+        ),
+        (
+            '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "x: y, got z": 1}]}]}',
+            'persons[0].care[0]."x: y, got z": unknown field; expected one of id, count, price, contracted, '
+            "reimbursed_earlier_in_period, count_earlier_in_period",
+            'Persoon 1, zorgregel 1: onbekend veld "x: y, got z".',
+        ),
+    ],
+    ids=["profile", "care-line"],
+)
+def test_an_unknown_key_holding_a_colon_is_named_whole_in_both_languages(text, english, dutch):
+    assert json.loads(compare_json(text)) == {"error": english, "message_nl": dutch}

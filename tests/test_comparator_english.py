@@ -71,7 +71,7 @@ def test_the_default_language_is_dutch():
     assert compare(profile) == compare(_in(profile, "nl"))
     english = compare(_in(profile, "en"))["results"][0]["persons"][0]["lines"][0]["explanation"]
     assert english == (
-        "At most 6 treatments per calendar year: 6 x €35.00 reimbursed, 6 treatments to pay yourself. "
+        "At most 6 treatments per calendar year: reimbursement for 6 of the 12 treatments. "
         "Reimbursed €210.00, you pay €210.00 yourself."
     )
 

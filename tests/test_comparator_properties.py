@@ -237,3 +237,100 @@ def test_no_window_ever_pays_more_than_its_limit_whatever_was_paid_earlier(care_
         reimbursed = sum((money(line["reimbursed"]) for line in result["persons"][0]["lines"]), Decimal(0))
         for bound in _window_limits(rule):
             assert reimbursed <= max(Decimal(0), bound - earlier), (result["av"], result["dental"], bound)
+
+
+# Shared caps: every amount limit (one benefit's, or a pool's) and every bounded set of tiers ----
+
+
+def _caps(kind: str, name: str, person: dict) -> list[tuple[list[str], Decimal]]:
+    """(the care ids sharing it, the amount) of every cap on what the person can be reimbursed in the package."""
+    package, caps = DATA.packages[kind][name], {}
+    for care_id, benefit in package["benefits"].items():
+        rule = _choose_rule(benefit["rules"], Person(None, person["age"], person.get("sex"), ()))[1]
+        for limit in rule["limits"]:
+            if "amount" in limit:
+                ids = package["pools"][limit["pool"]] if "pool" in limit else [care_id]
+                caps[limit.get("pool", care_id)] = (ids, limit["amount"])
+        if "tiers" in rule and rule["tiers"][-1]["up_to"] is not None:
+            bands = sum((t["up_to"] - t["from"]) * t["rate"] / 100 for t in rule["tiers"])
+            caps[f"tiers:{care_id}"] = ([care_id], bands)
+    return list(caps.values())
+
+
+PACKAGES = [("av", name) for name in AV] + [("dental", name) for name in DENTAL[1:]]
+CAPPED = {
+    (kind, name): sorted({i for ids, _ in _caps(kind, name, {"age": 30, "sex": "female"}) for i in ids})
+    for kind, name in PACKAGES
+}
+
+
+# Prices whose 70% ends in half a cent, and earlier reimbursements at or near a band's end or a limit.
+HALF_CENTS = st.integers(0, 15_000).map(lambda tenth: Decimal(tenth * 10 + 5).scaleb(-2))
+NEAR_BOUNDS = st.sampled_from(["500", "749.99", "750", "800", "849.99", "850", "1099.99"]).map(Decimal)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PACKAGES), st.integers(0, 90), st.sampled_from([None, "female", "male"]), st.data())
+def test_no_cap_is_ever_exceeded_by_a_persons_lines_together(package, age, sex, data):
+    kind, name = package
+    line = st.fixed_dictionaries(
+        {"id": st.sampled_from(CAPPED[package]), "price": st.one_of(st.decimals(0, 1500, places=2), HALF_CENTS)},
+        optional={
+            "count": st.integers(1, 12),
+            "contracted": st.booleans(),
+            "reimbursed_earlier_in_period": st.one_of(st.decimals(0, 1200, places=2), NEAR_BOUNDS),
+        },
+    ).map(lambda c: {key: float(value) if isinstance(value, Decimal) else value for key, value in c.items()})
+    person = {"age": age, "care": data.draw(st.lists(line, min_size=1, max_size=8))}
+    if sex:
+        person["sex"] = sex
+    entry = {"av": name} if kind == "av" else {"av": "primair", "dental": name}
+    lines = compare({"persons": [person], "packages": [entry]})["results"][0]["persons"][0]["lines"]
+    for ids, amount in _caps(kind, name, person):
+        earlier = sum(
+            (
+                max(
+                    (money(c.get("reimbursed_earlier_in_period", 0)) for c in person["care"] if c["id"] == i), default=0
+                )
+                for i in ids
+            ),
+            Decimal(0),
+        )
+        reimbursed = sum((money(r["reimbursed"]) for r in lines if r["id"] in ids), Decimal(0))
+        assert reimbursed <= max(Decimal(0), amount - earlier), (ids, amount, earlier, lines)
+
+
+def test_dental_excellent_pays_at_most_its_yearly_maximum_across_lines():
+    # Each line's share of the bands rounded on its own paid 3.12 + 296.89: one cent over EUR 1,100.
+    care = [
+        {"id": "tandarts", "price": 4.45, "reimbursed_earlier_in_period": 800},
+        {"id": "tandarts", "price": 1467.52},
+        {"id": "tandarts", "price": 22.15},
+    ]
+    profile = {"persons": [{"age": 30, "care": care}], "packages": [{"av": "primair", "dental": "excellent"}]}
+    lines = compare(profile)["results"][0]["persons"][0]["lines"]
+    assert [line["reimbursed"] for line in lines] == [3.12, 296.88, 0]
+
+
+BOUNDED_TIERS = [
+    (kind, name, care_id)
+    for kind, name in PACKAGES
+    for care_id, benefit in DATA.packages[kind][name]["benefits"].items()
+    if any("tiers" in rule and rule["tiers"][-1]["up_to"] is not None for rule in benefit["rules"])
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(BOUNDED_TIERS),
+    st.one_of(st.decimals(0, 1200, places=2), NEAR_BOUNDS),
+    st.lists(st.one_of(st.decimals(0, 600, places=2), HALF_CENTS), min_size=2, max_size=6),
+)
+def test_lines_under_bounded_tiers_never_pay_past_the_bands_together(where, earlier, prices):
+    kind, name, care_id = where
+    care = [{"id": care_id, "price": float(price)} for price in prices]
+    care[0]["reimbursed_earlier_in_period"] = float(earlier)
+    entry = {"av": name} if kind == "av" else {"av": "primair", "dental": name}
+    lines = compare({"persons": [{"age": 30, "care": care}], "packages": [entry]})["results"][0]["persons"][0]["lines"]
+    [(_, bands)] = [cap for cap in _caps(kind, name, {"age": 30}) if cap[0] == [care_id]]
+    assert sum((money(line["reimbursed"]) for line in lines), Decimal(0)) <= max(Decimal(0), bands - earlier)

@@ -51,8 +51,8 @@ PROFILE = {
     "packages": [{"av": "primair", "dental": "primair"}],
 }
 # What the comparator shows for PROFILE: premium per year 12 x (Primair + dental Primair 15.90).
-BEFORE = {"premium": "€ 8,90", "premium_year": "297.60", "text": "24 behandelingen zelf betalen"}
-AFTER = {"premium": "€ 9,40", "premium_year": "303.60", "text": "24 behandelingen betaalt u zelf"}
+BEFORE = {"premium": "€ 8,90", "premium_year": "297.60", "text": "Vergoed € 210,00, zelf betalen € 840,00"}
+AFTER = {"premium": "€ 9,40", "premium_year": "303.60", "text": "Vergoed € 210,00, betaalt u zelf € 840,00"}
 PACKAGE_PREMIUM = ".pv-facts dd strong >> nth=0"
 CACHES_ARE = "async (names) => JSON.stringify((await caches.keys()).sort()) === JSON.stringify(names)"
 

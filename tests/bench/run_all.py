@@ -27,6 +27,8 @@ FIGURES = {
         ("ratio Pyodide / CPython", rf"ratio Pyodide/CPython: {NUMBER}", "x", ""),
         ("worst valid profile, CPython", rf"worst CPython\s+{NUMBER} ms", "ms", "<= 1000"),
         ("worst valid profile, Pyodide (Node)", rf"worst Pyodide \(Node\)\s+{NUMBER} ms", "ms", ""),
+        ("malformed 1 MB profile, CPython", rf"adversarial CPython\s+{NUMBER} ms", "ms", "<= 2000"),
+        ("malformed 1 MB profile, Pyodide (Node)", rf"adversarial Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 2000"),
         ("best_plans 4x10 in CPython", rf"best_plans 4x10\s+CPython\s+{NUMBER} ms", "ms", "<= 20"),
         ("best_plans 4x10 in Pyodide (Node)", rf"best_plans 4x10\s+Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 100"),
         ("best_plans 10x20 in CPython", rf"best_plans 10x20\s+CPython\s+{NUMBER} ms", "ms", "<= 100"),
