@@ -1,6 +1,13 @@
-"""compare(profile) -> result: every person's care under every package combination."""
+"""compare(profile) -> result: every person's care under every package combination.
+
+Beside the contract's fields each result person carries `premium_year`: what that person pays in
+premium per year under their packages (0 for a child, art. 1.5.1; null when a premium it needs
+is unknown). The persons' premiums add up to the result's `premium_year`.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ._data import PolicyData, policy_data
 from ._engine import LineResult
@@ -9,7 +16,7 @@ from ._household import Part, PersonFigures, evaluate_part, figures_json, holdin
 from ._money import to_json_number
 from ._profile import Combination, PersonsPackages, Profile, parse_profile
 
-__all__ = ["compare", "compare_parsed"]
+__all__ = ["combination_json", "compare", "compare_parsed"]
 
 
 def _line_json(line: LineResult) -> dict:
@@ -24,10 +31,21 @@ def _line_json(line: LineResult) -> dict:
     }
 
 
-def _combination_json(profile: Profile, entry: Combination | PersonsPackages, part: _Parts) -> dict:
+def _premium_json(figures: PersonFigures) -> float | None:
+    premiums = (figures.av.premium_year, figures.dental.premium_year)
+    return None if None in premiums else to_json_number(sum(premiums))
+
+
+def combination_json(
+    profile: Profile,
+    entry: Combination | PersonsPackages,
+    part: Callable[[int, str, str | None], Part],
+    household: dict,
+) -> dict:
+    """One result: `part(index, kind, package)` gives each person's part, evaluated once by the caller."""
     persons = [
         PersonFigures(holding, part(index, "av", holding.av), part(index, "dental", holding.dental))
-        for index, holding in enumerate(holdings(profile, entry, part.data.household))
+        for index, holding in enumerate(holdings(profile, entry, household))
     ]
     # A {"persons": [...]} entry has no one package for all: its top carries null (contract, v2).
     av, dental = (entry.av, entry.dental) if isinstance(entry, Combination) else (None, None)
@@ -40,6 +58,7 @@ def _combination_json(profile: Profile, entry: Combination | PersonsPackages, pa
                 "name": person.name,
                 "av": figures.holding.av,
                 "dental": figures.holding.dental,
+                "premium_year": _premium_json(figures),
                 "lines": [_line_json(line) for line in figures.lines],
             }
             for person, figures in zip(profile.persons, persons, strict=True)
@@ -67,7 +86,7 @@ def compare_parsed(profile: Profile, data: PolicyData) -> dict:
     part = _Parts(profile, data)
     return {
         "year": profile.year,
-        "results": [_combination_json(profile, entry, part) for entry in profile.combinations],
+        "results": [combination_json(profile, entry, part, data.household) for entry in profile.combinations],
     }
 
 
