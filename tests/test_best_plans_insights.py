@@ -162,6 +162,32 @@ def test_answer_json_holds_compare_best_plans_and_the_insights_in_one_answer():
         assert chosen["what_if"] == {k: v for k, v in comparator.what_if(profile, 0, 0).items() if k != "year"}
 
 
+def test_answer_json_itemises_each_best_plan_as_compare_gives_it():
+    # `plans`: per best plan, compare's result for it as a {"persons": [...]} entry, whose persons
+    # carry their packages, their own premium per year and their lines.
+    aunt = {
+        "persons": [
+            {"age": 45},
+            {"age": 19, "guardian": False},
+            {"age": 15, "care": [{"id": "orthodontie", "price": 3000}]},
+        ]
+    }
+    for profile in [*PROFILES, aunt]:
+        answer = json.loads(answer_json(json.dumps(profile)))
+        entries = [
+            {
+                "persons": [
+                    None if person["age"] < 18 else {"av": plan_person["av"], "dental": plan_person["dental"]}
+                    for person, plan_person in zip(profile["persons"], plan["persons"], strict=True)
+                ]
+            }
+            for plan in answer["best"]["plans"]
+        ]
+        assert answer["plans"] == compare(dict(profile, packages=entries))["results"]
+        for result, plan in zip(answer["plans"], answer["best"]["plans"], strict=True):
+            assert sum(money(person["premium_year"]) for person in result["persons"]) == money(plan["premium_year"])
+
+
 def test_answer_json_reports_a_bad_profile_or_line_as_compare_json_does():
     bad = json.loads(answer_json('{"persons": []}'))
     assert bad == json.loads(comparator.compare_json('{"persons": []}'))
