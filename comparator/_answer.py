@@ -2,17 +2,19 @@
 
 Each has a dict API (profile in, JSON-ready dict out, errors as ProfileError like compare), and
 answer_parsed gives the browser worker everything for one input in one call: the profile is parsed
-and every person's parts are evaluated once.
+and every person's parts are evaluated once. Its `plans` itemise each of the best plans: per plan
+the result `compare` gives for it as a `{"persons": [...]}` entry (every person's packages,
+`premium_year` and lines), built from the parts the plan search already evaluated.
 """
 
 from __future__ import annotations
 
-from ._best import PlanSearch, best_plans_json_parts
-from ._compare import compare_parsed, plan_result_json
+from ._best import PlanSearch, best_plans_json_parts, checked_limit
+from ._compare import combination_json, compare_parsed
 from ._data import PolicyData, policy_data
 from ._insights import break_even_json, deciding_lines_json
-from ._profile import Profile, parse_profile
-from ._what_if import what_if_json
+from ._profile import Holding, PersonsPackages, Profile, parse_profile
+from ._what_if import MAX_LIMIT, what_if_json
 
 __all__ = ["ANSWER_PLANS", "answer_parsed", "break_even_premiums", "deciding_lines", "what_if"]
 
@@ -40,15 +42,17 @@ def deciding_lines(profile: dict) -> dict:
 
 
 def what_if(profile: dict, person: int, line: int, limit: int = ANSWER_PLANS) -> dict:
-    """The `limit` best plans' totals per year against the quantity of one care line, and their crossings."""
+    """The `limit` (1-10) best plans' totals per year against the quantity of one care line, their
+    crossings, and the cheapest plan over every candidate at each quantity with where it changes."""
+    checked_limit(limit, MAX_LIMIT)
     parsed, _, search, plans = _search(profile, limit)
     return {"year": parsed.year, **what_if_json(search, plans, person, line)}
 
 
 def answer_parsed(profile: Profile, data: PolicyData, what_if_line: list | None) -> dict:
-    """compare, best_plans (ANSWER_PLANS) with each plan's lines (`plans`), break-even premiums,
-    deciding lines and, for
-    `what_if_line` = [person, line], the "wat als?" chart: the comparator page's one call."""
+    """compare, best_plans (ANSWER_PLANS), break-even premiums, deciding lines, each best plan's
+    result (`plans`) and, for `what_if_line` = [person, line], the "wat als?" chart: the
+    comparator page's one call."""
     best, search, plans = best_plans_json_parts(profile, data, ANSWER_PLANS)
     ranked = "explanation" not in best
     answer = {
@@ -56,11 +60,20 @@ def answer_parsed(profile: Profile, data: PolicyData, what_if_line: list | None)
         "best": best,
         "break_even": break_even_json(profile, search),
         "deciding": deciding_lines_json(profile, search, *plans[:2]) if ranked and len(plans) > 1 else [],
-        # Each ranked plan line by line, as compare gives a {"persons": [...]} entry: the card itemises them.
-        "plans": [plan_result_json(profile, search.person_figures(holdings), None, None) for holdings in plans]
-        if ranked
-        else [],
+        "plans": [_plan_result(profile, search, holdings) for holdings in plans],
     }
     if what_if_line is not None and ranked:
         answer["what_if"] = what_if_json(search, plans, *what_if_line)
     return answer
+
+
+def _plan_result(profile: Profile, search: PlanSearch, holdings: tuple[Holding, ...]) -> dict:
+    """compare's result for the plan as a {"persons": [...]} entry (children null, art. 1.2.2)."""
+    adult_age = search.household["children_under"]
+    entry = PersonsPackages(
+        tuple(
+            holding if person.age >= adult_age else None
+            for person, holding in zip(profile.persons, holdings, strict=True)
+        )
+    )
+    return combination_json(profile, entry, search.part, search.household)

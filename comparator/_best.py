@@ -1,16 +1,17 @@
 """best_plans(profile, limit): the household's `limit` cheapest plans, exactly (comparator contract, v2).
 
 A plan gives every adult an `av` and a `dental` (each none or a package); a child follows art.
-1.2.2: the highest `av` among the adults, no dental. A person's figures under a package do not
+1.2.2: the highest `av` among the guardians (adults unless `"guardian": false`), no dental. A person's figures under a package do not
 depend on anyone else (limits are per person), so instead of trying every plan:
 
 1. Evaluate each person once per package they could hold: an adult under every candidate `av`
    and every candidate `dental`, a child under every `av` it could follow (_household).
-2. Only the children couple the adults, through the highest adult `av`, m. Split the plans by m
-   and by the first adult holding m (adults before it hold less than m, adults after it at most
-   m). Within such a group the children's figures are fixed and each adult chooses freely from
-   their own list, so the group's cheapest plans are the smallest sums over independent lists
-   (_cheapest). No adult: one group, everyone without a package.
+2. Only the children couple the adults, through the highest `av` among the guardians, m. Split
+   the plans by m and by the first guardian holding m (guardians before it hold less than m,
+   guardians after it at most m; other adults anything). Within such a group the children's
+   figures are fixed and each adult chooses freely from their own list, so the group's cheapest
+   plans are the smallest sums over independent lists (_cheapest). No guardian: one group, the
+   children without a package.
 3. The groups are disjoint and together hold every plan: merging their ordered streams and
    taking the first `limit` gives the cheapest plans of all.
 
@@ -32,7 +33,16 @@ from ._english import explainer
 from ._household import Part, PersonFigures, evaluate_part, figures_json, plan_figures
 from ._profile import AV_PACKAGES, DENTAL_PACKAGES, Holding, Profile, ProfileError, parse_profile
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "PlanSearch", "best_plans", "best_plans_json_parts", "best_plans_parsed"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "PlanSearch",
+    "best_plans",
+    "best_plans_json_parts",
+    "best_plans_parsed",
+    "checked_limit",
+    "plan_code",
+]
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
@@ -42,9 +52,9 @@ CHOICE_DIGITS = len(AV_CHOICES) * len(DENTAL_CHOICES)  # one digit per person: t
 PLAN_KEYS = ("premium_year", "reimbursed", "out_of_pocket", "total_year", "complete")
 
 
-def _checked_limit(limit) -> int:
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        raise ProfileError(f"limit: must be a whole number from 1 to {MAX_LIMIT}, got {json.dumps(limit)}")
+def checked_limit(limit, largest: int = MAX_LIMIT) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= largest:
+        raise ProfileError(f"limit: must be a whole number from 1 to {largest}, got {json.dumps(limit)}")
     return limit
 
 
@@ -90,6 +100,7 @@ class PlanSearch:
         under = self.household["children_under"]
         self.adults = [i for i, person in enumerate(profile.persons) if person.age >= under]
         self.children = [i for i, person in enumerate(profile.persons) if person.age < under]
+        self.guardians = [i for i in self.adults if profile.persons[i].guardian]
         self.av = {
             (i, av): evaluate_part(person, "av", av, profile, data, say)
             for i, person in enumerate(profile.persons)
@@ -137,17 +148,18 @@ class PlanSearch:
         return -1 if av is None else self.household["av_order"].index(av)
 
     def groups(self):
-        """(highest adult av, each adult's options) for every group of plans (module docstring, step 2)."""
-        if not self.adults:
-            yield None, []
+        """(highest guardian av, each adult's options) for every group of plans (module docstring, step 2)."""
+        anything = (-1, len(self.household["av_order"]))
+        if not self.guardians:
+            yield None, [self._options(i, *anything) for i in self.adults]
             return
-        yield None, [self._options(i, -1, -1) for i in self.adults]
+        yield None, [self._options(i, *(-1, -1) if i in self.guardians else anything) for i in self.adults]
         for highest in self.av_choices[1:]:
             top = self.level(highest)
-            for first in range(len(self.adults)):
-                later = len(self.adults) - first - 1
-                bounds = [(-1, top - 1)] * first + [(top, top)] + [(-1, top)] * later
-                yield highest, [self._options(i, *bound) for i, bound in zip(self.adults, bounds, strict=True)]
+            for first in range(len(self.guardians)):
+                bounds = {i: (-1, top - 1) for i in self.guardians[:first]}
+                bounds |= {self.guardians[first]: (top, top)} | {i: (-1, top) for i in self.guardians[first + 1 :]}
+                yield highest, [self._options(i, *bounds.get(i, anything)) for i in self.adults]
 
     def _options(self, index: int, lowest: int, highest: int) -> list[tuple[int, Holding]]:
         """The adult's options whose av lies from level `lowest` to `highest`, cheapest first."""
@@ -172,9 +184,14 @@ class PlanSearch:
         }
 
 
+def plan_code(holdings: tuple[Holding, ...]) -> str:
+    """The page's `data-plan` code: every person's `av+dental`, `none` for null, joined by `,`."""
+    return ",".join(f"{holding.av or 'none'}+{holding.dental or 'none'}" for holding in holdings)
+
+
 def best_plans_json_parts(profile: Profile, data: PolicyData, limit: int) -> tuple[dict, PlanSearch, list]:
     """best_plans' answer, the search behind it and every plan's holdings, for the page's insights."""
-    limit = _checked_limit(limit)
+    limit = checked_limit(limit)
     search = PlanSearch(profile, data)
     streams = [search.cheapest(highest, options) for highest, options in search.groups()]
     cheapest = [holdings for _, holdings in itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)]

@@ -1,6 +1,13 @@
-"""compare(profile) -> result: every person's care under every package combination."""
+"""compare(profile) -> result: every person's care under every package combination.
+
+Beside the contract's fields each result person carries `premium_year`: what that person pays in
+premium per year under their packages (0 for a child, art. 1.5.1; null when a premium it needs
+is unknown). The persons' premiums add up to the result's `premium_year`.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ._data import PolicyData, policy_data
 from ._engine import LineResult
@@ -9,7 +16,7 @@ from ._household import Part, PersonFigures, evaluate_part, figures_json, holdin
 from ._money import to_json_number
 from ._profile import Combination, PersonsPackages, Profile, parse_profile
 
-__all__ = ["compare", "compare_parsed", "plan_result_json"]
+__all__ = ["combination_json", "compare", "compare_parsed"]
 
 
 def _line_json(line: LineResult) -> dict:
@@ -24,24 +31,24 @@ def _line_json(line: LineResult) -> dict:
     }
 
 
-def _combination_json(profile: Profile, entry: Combination | PersonsPackages, part: _Parts) -> dict:
-    persons = [
-        PersonFigures(holding, part(index, "av", holding.av), part(index, "dental", holding.dental))
-        for index, holding in enumerate(holdings(profile, entry, part.data.household))
-    ]
-    # A {"persons": [...]} entry has no one package for all: its top carries null (contract, v2).
-    av, dental = (entry.av, entry.dental) if isinstance(entry, Combination) else (None, None)
-    return plan_result_json(profile, persons, av, dental)
-
-
 def _premium_json(figures: PersonFigures) -> float | None:
     premiums = (figures.av.premium_year, figures.dental.premium_year)
     return None if None in premiums else to_json_number(sum(premiums))
 
 
-def plan_result_json(profile: Profile, persons: list[PersonFigures], av: str | None, dental: str | None) -> dict:
-    """One result of the contract: the plan's figures, and per person the packages they hold, their
-    premium per year (0 for a child, art. 1.5.1; null when unknown) and every line."""
+def combination_json(
+    profile: Profile,
+    entry: Combination | PersonsPackages,
+    part: Callable[[int, str, str | None], Part],
+    household: dict,
+) -> dict:
+    """One result: `part(index, kind, package)` gives each person's part, evaluated once by the caller."""
+    persons = [
+        PersonFigures(holding, part(index, "av", holding.av), part(index, "dental", holding.dental))
+        for index, holding in enumerate(holdings(profile, entry, household))
+    ]
+    # A {"persons": [...]} entry has no one package for all: its top carries null (contract, v2).
+    av, dental = (entry.av, entry.dental) if isinstance(entry, Combination) else (None, None)
     return {
         "av": av,
         "dental": dental,
@@ -79,7 +86,7 @@ def compare_parsed(profile: Profile, data: PolicyData) -> dict:
     part = _Parts(profile, data)
     return {
         "year": profile.year,
-        "results": [_combination_json(profile, entry, part) for entry in profile.combinations],
+        "results": [combination_json(profile, entry, part, data.household) for entry in profile.combinations],
     }
 
 

@@ -37,6 +37,7 @@ _FIELDS = {
     "what_if": "wat als",
     "person": "persoon",
     "line": "zorgregel",
+    "guardian": "ouder of verzorger",
 }
 # One item of a list, counted from 1 as the page counts.
 _ITEMS = {"persons": "persoon", "care": "zorgregel", "packages": "combinatie"}
@@ -54,6 +55,7 @@ _EXPECTED = [
     (r"must be Unicode text without lone surrogates", "moet geldige tekst zijn, zonder losse surrogaattekens"),
     (r'must be "female", "male" or absent', 'moet "female" of "male" zijn, of ontbreken'),
     (r'must be "nl" or "en"', 'moet "nl" of "en" zijn'),
+    (r"only for persons aged (\d+) or over", r"geldt alleen voor personen van \1 jaar of ouder"),
     (r"must be a list of at most (\d+) care lines", r"moet een lijst van hoogstens \1 zorgregels zijn"),
     (r"must be a list of (\d+) to (\d+) persons", r"moet een lijst van \1 tot en met \2 personen zijn"),
     (

@@ -32,13 +32,18 @@ def _highest_av(avs, household: dict) -> str | None:
 
 
 def holdings(profile: Profile, entry: Combination | PersonsPackages, household: dict) -> tuple[Holding, ...]:
-    """The packages every person holds under one `packages` entry (comparator contract, v2)."""
+    """The packages every person holds under one `packages` entry (comparator contract, v2 and v3):
+    a child follows the highest `av` among the guardians (art. 1.2.2), none without a guardian."""
     child_age = household["children_under"]
     if isinstance(entry, Combination):
-        # One combination for everyone is the policy's package: a child gets its `av` (art. 1.2.2),
-        # also when the profile lists no adult (the parent need not be compared), and no dental.
-        return tuple(Holding(entry.av, entry.dental if person.age >= child_age else None) for person in profile.persons)
-    child = Holding(_highest_av((holding.av for holding in entry.persons if holding), household), None)
+        # One combination for everyone: each adult holds it, a child its `av` when a guardian holds it.
+        child_av = entry.av if any(person.guardian for person in profile.persons) else None
+        return tuple(
+            Holding(entry.av, entry.dental) if person.age >= child_age else Holding(child_av, None)
+            for person in profile.persons
+        )
+    guardians = (holding.av for holding, person in zip(entry.persons, profile.persons, strict=True) if person.guardian)
+    child = Holding(_highest_av(guardians, household), None)
     return tuple(holding or child for holding in entry.persons)
 
 
@@ -68,7 +73,7 @@ def _child_without(
     kind: str, package: str | None, person: Person, household: dict, say: Explainer
 ) -> tuple[str, str] | None:
     """(article, explanation) when art. 1.2.2 leaves a child without benefits of `kind`: no dental
-    benefits, and no av when no adult has one."""
+    benefits, and no av when no guardian has one."""
     if person.age >= household["children_under"] or (kind == "av" and package is not None):
         return None
     if kind == "dental":

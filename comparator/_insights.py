@@ -1,37 +1,33 @@
 """What the answer card says beside the cheapest plans: the break-even premium of a package whose
 2020 premium is unknown, and the care lines that decide between the best plan and the runner-up.
 
-Break-even. AV Optimaal and dental Excellent have no 2020 premium, so best_plans leaves them out.
-With a monthly premium P for such a package U, a plan in which k adults hold U costs
-A + 12 k P, where A is its total without U's premium (children pay none, art. 1.5.1). It is
-cheaper than the best plan without U (total B) when P < (B - A) / 12k. So the answer is the
-largest (B - A_k) / 12k over k, with A_k the cheapest plan in which exactly k adults hold U. A_k
-comes from one pass over the adults: the state is (k, the highest av so far), because only the
-children couple the adults, through the highest av (art. 1.2.2); each adult's option is its
-cheapest dental for a given av (or U when U is a dental package). All sums are in whole cents.
+Break-even (comparator contract, v3). AV Optimaal and dental Excellent have no 2020 premium, so
+best_plans leaves them out. Given a monthly premium P for such a package U, a plan in which k
+adults hold U has total A + 12 k P and premium Q + 12 k P, where A and Q leave U's premium out
+(children pay none, art. 1.5.1). Among the plans with the same k the order of best_plans
+(total, premium, choices) therefore does not depend on P, so one plan per k decides: the first
+by that order, found by one pass over the adults whose state is (k, the highest av among the
+guardians so far), because only the children couple the adults (art. 1.2.2). Each plan's place
+is best_plans' own rank (PlanSearch.ranks) with U's premium left out. As P falls, a plan holding
+U only gains on the first plan without U (k = 0), so "best_plans puts a plan holding U first" holds
+for every P below one threshold: `below_month` is the smallest premium in cents at which no k's
+plan comes first, and `holders` and `persons` describe the first plan one cent lower. All in
+whole cents, ties as in best_plans.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from decimal import Decimal
 
 from ._best import PlanSearch
-from ._household import Part
-from ._money import to_json_number
+from ._money import ZERO, to_json_number
 from ._profile import AV_PACKAGES, DENTAL_PACKAGES, Holding, Profile
 
 __all__ = ["DECIDING_LINES", "break_even_json", "deciding_lines_json", "unknown_premiums"]
 
 DECIDING_LINES = 3  # the answer card names at most this many
-
-
-def _cents(amount: Decimal) -> int:
-    return int(amount.scaleb(2))
-
-
-def _own_cents(part: Part) -> int:
-    """What the person pays under the part without its premium (U's premium is the unknown)."""
-    return _cents(part.cost - part.reimbursed)
 
 
 def unknown_premiums(profile: Profile, search: PlanSearch) -> list[tuple[str, str]]:
@@ -45,74 +41,87 @@ def unknown_premiums(profile: Profile, search: PlanSearch) -> list[tuple[str, st
     ]
 
 
-def _adult_options(search: PlanSearch, index: int, kind: str, unknown: str) -> list[tuple[int, bool, Holding]]:
-    """(cents without U's premium, holds U, holding): per av, the cheapest known dental, and with
-    U a dental package also U itself."""
+def _rank(search: PlanSearch, index: int, holding: Holding, unknown: tuple[str, str]) -> int:
+    """best_plans' rank of one person's option, with U's premium (the unknown) left out."""
 
-    def total(part: Part) -> int:
-        return _own_cents(part) if part.premium_year is None else _cents(part.total_year)
+    def part(kind: str, package: str | None):
+        found = search.part(index, kind, package)
+        return dataclasses.replace(found, premium_year=ZERO) if (kind, package) == unknown else found
 
-    # Candidates come in the contract's order (none first), so min keeps the first of equal ones.
-    dental_cents, dental = min(
-        ((total(search.part(index, "dental", d)), d) for d in search.dental_choices), key=lambda option: option[0]
-    )
-    options = []
-    for av in search.av_choices + ((unknown,) if kind == "av" else ()):
-        av_cents = total(search.part(index, "av", av))
-        options.append((av_cents + dental_cents, kind == "av" and av == unknown, Holding(av, dental)))
-        if kind == "dental":
-            options.append((av_cents + total(search.part(index, "dental", unknown)), True, Holding(av, unknown)))
-    return options
+    return search.ranks.of(index, part("av", holding.av), part("dental", holding.dental), holding)
 
 
-def _cheapest_by_holders(search: PlanSearch, kind: str, unknown: str) -> dict[int, tuple[int, tuple]]:
-    """k -> (the cheapest total without U's premium of a plan in which exactly k adults hold U, its holdings)."""
+def _first_by_holders(search: PlanSearch, kind: str, unknown: str) -> dict[int, tuple[int, tuple]]:
+    """k -> (rank without U's premium, holdings) of the first plan in which exactly k adults hold U."""
+    avs = search.av_choices + ((unknown,) if kind == "av" else ())
+    dentals = search.dental_choices + ((unknown,) if kind == "dental" else ())
     states: dict[tuple[int, int], tuple[int, tuple]] = {(0, -1): (0, ())}
     for index in search.adults:
-        options = _adult_options(search, index, kind, unknown)
+        guardian = index in search.guardians
+        options = [
+            (_rank(search, index, holding, (kind, unknown)), getattr(holding, kind) == unknown, holding)
+            for holding in itertools.starmap(Holding, itertools.product(avs, dentals))
+        ]
         following: dict[tuple[int, int], tuple[int, tuple]] = {}
-        for (k, top), (cents, chosen) in states.items():
-            for option_cents, holds, holding in options:
-                key = (k + holds, max(top, search.level(holding.av)))
-                value = (cents + option_cents, (*chosen, holding))
-                if key not in following or value[0] < following[key][0]:
-                    following[key] = value
+        for (k, top), (rank, chosen) in states.items():
+            for option_rank, holds, holding in options:
+                key = (k + holds, max(top, search.level(holding.av)) if guardian else top)
+                if key not in following or rank + option_rank < following[key][0]:
+                    following[key] = (rank + option_rank, (*chosen, holding))
         states = following
-    best: dict[int, tuple[int, tuple]] = {}
-    for (k, top), (cents, chosen) in states.items():
-        child_av = None if top < 0 else search.household["av_order"][top]
-        children = sum(_own_cents(search.part(i, "av", child_av)) for i in search.children)
+    first: dict[int, tuple[int, tuple]] = {}
+    for (k, top), (rank, chosen) in states.items():
+        child = Holding(None if top < 0 else search.household["av_order"][top], None)
+        rank += sum(_rank(search, i, child, (kind, unknown)) for i in search.children)
         adults = dict(zip(search.adults, chosen, strict=True))
-        holdings = tuple(adults.get(i, Holding(child_av, None)) for i in range(len(search.profile.persons)))
-        if k not in best or cents + children < best[k][0]:
-            best[k] = (cents + children, holdings)
-    return best
+        holdings = tuple(adults.get(i, child) for i in range(len(search.profile.persons)))
+        if k not in first or rank < first[k][0]:
+            first[k] = (rank, holdings)
+    return first
+
+
+def _order_at(search: PlanSearch, rank: int, k: int, premium: int) -> tuple[int, int, int]:
+    """(total, premium, choices) in cents and digits of a plan with k holders paying `premium` a month each."""
+    choice_scale = search.ranks.choice_scale
+    rest, choices = divmod(rank, choice_scale)
+    total, premium_year = divmod(rest, search.ranks.premium_scale)
+    return total + 12 * k * premium, premium_year + 12 * k * premium, choices
+
+
+def _first_premium_not_first(search: PlanSearch, rank: int, k: int, without: tuple) -> int:
+    """The smallest monthly premium (cents, >= 0) at which the k-plan no longer comes before `without`."""
+    total, _, _ = _order_at(search, rank, k, 0)
+    below, rest = divmod(without[0] - total, 12 * k)
+    if below < 0:
+        return 0
+    # Below `below` it is cheaper, above it dearer; at it (when the totals can be equal) the tie order decides.
+    if rest == 0 and _order_at(search, rank, k, below) > without:
+        return below
+    return below + 1
 
 
 def break_even_json(profile: Profile, search: PlanSearch) -> list[dict]:
-    """Per package with an unknown premium: the monthly premium per adult below which the cheapest
-    plan holding it beats the best plan without it (`below_month`, null when not even at EUR 0)."""
+    """Per package with an unknown premium: the monthly premium per adult at which best_plans no
+    longer puts a plan holding it first, while one cent lower it does (`below_month`, null when
+    not even at EUR 0.01), and that first plan one cent lower (`holders`, `persons`)."""
     if not search.adults:
         return []  # nothing is ranked without an adult (art. 1.2.2)
     answers = []
     for kind, unknown in unknown_premiums(profile, search):
-        by_holders = _cheapest_by_holders(search, kind, unknown)
-        without = by_holders[0][0]
-        best = None
-        for k, (cents, holdings) in sorted(by_holders.items()):
-            if k == 0:
-                continue
-            # Cheaper only when 12 k P < without - cents; the first premium that is not: ceil of the quotient.
-            below = -((cents - without) // (12 * k))
-            if below > 0 and (best is None or below > best[0]):
-                best = (below, k, holdings)
+        first = _first_by_holders(search, kind, unknown)
+        without = _order_at(search, first[0][0], 0, 0)
+        holding = [k for k in first if k > 0]
+        below = max((_first_premium_not_first(search, first[k][0], k, without) for k in holding), default=0)
+        winner = None
+        if below > 1:  # at one cent below, some plan holding U comes first: the first of them
+            winner = min(holding, key=lambda k: _order_at(search, first[k][0], k, below - 1))
         answers.append(
             {
                 "kind": kind,
                 "package": unknown,
-                "below_month": None if best is None else to_json_number(Decimal(best[0]).scaleb(-2)),
-                "holders": None if best is None else best[1],
-                "persons": None if best is None else _persons_json(profile, best[2]),
+                "below_month": None if winner is None else to_json_number(Decimal(below).scaleb(-2)),
+                "holders": winner,
+                "persons": None if winner is None else _persons_json(profile, first[winner][1]),
             }
         )
     return answers

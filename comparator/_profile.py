@@ -90,6 +90,7 @@ class Person:
     age: int
     sex: str | None
     care: tuple[CareLine, ...]
+    guardian: bool = True  # a parent or guardian of the household's children (art. 1.2.2); False for a child
 
 
 @dataclasses.dataclass(frozen=True)
@@ -244,7 +245,7 @@ def _care_line(value, path: str, data: PolicyData) -> CareLine:
 
 
 def _person(value, path: str, data: PolicyData) -> Person:
-    person = _object(value, path, ("name", "age", "sex", "care"), required=("age",))
+    person = _object(value, path, ("name", "age", "sex", "care", "guardian"), required=("age",))
     name = person.get("name")
     if name is not None and (not isinstance(name, str) or len(name) > 60):
         raise _fail(f"{path}.name", "must be text of at most 60 characters", name)
@@ -256,12 +257,27 @@ def _person(value, path: str, data: PolicyData) -> Person:
     care = person.get("care", [])
     if not isinstance(care, list) or len(care) > MAX_LINES_PER_PERSON:
         raise _fail(f"{path}.care", f"must be a list of at most {MAX_LINES_PER_PERSON} care lines", care)
+    age = _whole(person["age"], f"{path}.age", 0, 120)
     return Person(
         name=name,
-        age=_whole(person["age"], f"{path}.age", 0, 120),
+        age=age,
         sex=sex,
         care=tuple(_care_line(line, f"{path}.care[{i}]", data) for i, line in enumerate(care)),
+        guardian=_guardian(person, path, age, data.household["children_under"]),
     )
+
+
+def _guardian(person: dict, path: str, age: int, adult_age: int) -> bool:
+    """Whether the person counts as "ouder/verzorger" for art. 1.2.2: every adult unless told not."""
+    if "guardian" not in person:
+        return age >= adult_age
+    if age < adult_age:
+        expected = f"only for persons aged {adult_age} or over"
+        raise ProfileError(f"{path}.guardian: {expected}", f"{path}.guardian", expected)
+    guardian = person["guardian"]
+    if not isinstance(guardian, bool):
+        raise _fail(f"{path}.guardian", "must be true or false", guardian)
+    return guardian
 
 
 def _combination(value, path: str) -> Combination:

@@ -25,7 +25,8 @@ A case may also ask for the household's cheapest plans (comparator contract, "Be
           total_year: 1980.80             # any of: premium_year reimbursed out_of_pocket total_year complete
 
 A `{"persons": [...]}` entry of `packages` gets a result like any other; its expected `persons`
-may also give each person's `av` and `dental` (null for none).
+may also give each person's `av` and `dental` (null for none) and `premium_year` (what that person
+pays in premium per year; every result's persons carry it).
 
 Every expected number is worked out by hand from the conditions text, not copied from the
 engine. A failing case prints its name, its articles and expected-versus-got per field.
@@ -62,7 +63,7 @@ RESULT_KEYS = (
     "persons",
 )
 LINE_KEYS = ("id", "cost", "reimbursed", "out_of_pocket", "status", "article", "explanation_contains")
-PERSON_KEYS = ("av", "dental", "lines")
+PERSON_KEYS = ("av", "dental", "premium_year", "lines")
 PLAN_KEYS = ("plan", "premium_year", "reimbursed", "out_of_pocket", "total_year", "complete")
 AMOUNT_KEYS = frozenset(("cost", "reimbursed", "out_of_pocket", "premium_year", "total_year"))
 DEFAULT_COMBINATIONS = 5  # no `packages`: the five supplementary packages (comparator contract)
@@ -216,6 +217,11 @@ def mismatches(case: dict, result: dict) -> list[str]:
                     for kind in ("av", "dental"):
                         if kind in person and person[kind] != got_person[kind]:
                             out.append(f"{where}.persons[{p}] {kind}: expected {person[kind]}, got {got_person[kind]}")
+                    if "premium_year" in person and not _same(
+                        "premium_year", person["premium_year"], got_person["premium_year"]
+                    ):
+                        shown = f"expected {_shown(person['premium_year'])}, got {_shown(got_person['premium_year'])}"
+                        out.append(f"{where}.persons[{p}] premium_year: {shown}")
                     _check_lines_of(person.get("lines", []), got_person["lines"], f"{where}.persons[{p}].lines", out)
             elif not _same(key, value, got.get(key)):
                 out.append(f"{where} {key}: expected {_shown(value)}, got {_shown(got.get(key))}")

@@ -1,5 +1,6 @@
 """best_plans (comparator contract, "Best plans"): exactly the cheapest plans, with the figures of
-`compare`, children following art. 1.2.2, unknown totals never entering, ties broken by the rule.
+`compare`, children following art. 1.2.2 (the highest av among the guardians), unknown totals
+never entering, ties broken by the rule.
 
 The reference here is brute force over every plan, built from `compare` alone and from the
 contract's own lists of candidates (not from policies/).
@@ -33,6 +34,11 @@ def money(x) -> Decimal:
 
 def adult(person: dict) -> bool:
     return person["age"] >= 18
+
+
+def guardian(person: dict) -> bool:
+    """A parent or guardian whose av a child follows (art. 1.2.2): an adult, unless told not."""
+    return adult(person) and person.get("guardian", True)
 
 
 def candidates(profile: dict) -> tuple[tuple, tuple]:
@@ -75,6 +81,15 @@ def compare_plans(profile: dict, entries: list[dict]) -> list[dict]:
     return results
 
 
+def child_figures(person: dict) -> dict:
+    """One result person's figures, from its own premium and lines."""
+    figures = {key: sum((money(line[key]) for line in person["lines"]), Decimal(0)) for key in FIGURES[1:3]}
+    figures["premium_year"] = money(person["premium_year"])
+    figures["total_year"] = figures["premium_year"] + figures["out_of_pocket"]
+    figures["complete"] = all(line["status"] != "unknown" for line in person["lines"])
+    return figures
+
+
 def brute_force_by_person(profile: dict) -> list[tuple]:
     """Every plan as (order key, label, figures), summing each person's figures from `compare` on
     that person alone (the contract: a plan's figures are the sum of its persons' figures)."""
@@ -85,15 +100,19 @@ def brute_force_by_person(profile: dict) -> list[tuple]:
         if adult(person):
             options = list(itertools.product(av_choices, dental_choices))
             entries = [{"persons": [{"av": av, "dental": dental}]} for av, dental in options]
-        else:  # a child under each highest adult av: one combination for all gives the child its av
+        else:  # a child under each highest guardian av: beside a parent without care who holds it
             options = [(av, None) for av in av_choices]
-            entries = [{"av": av, "dental": None} if av else {"persons": [None]} for av, _ in options]
+            single = dict(profile, persons=[{"age": 40}, person])
+            entries = [{"persons": [{"av": av, "dental": None}, None]} for av, _ in options]
+            children = [child_figures(result["persons"][1]) for result in compare_plans(single, entries)]
+            alone.append(dict(zip(options, children, strict=True)))
+            continue
         alone.append(dict(zip(options, compare_plans(single, entries), strict=True)))
     adults = [i for i, p in enumerate(profile["persons"]) if adult(p)]
     plans = []
     for picks in itertools.product(*(alone[i].keys() for i in adults)):
         chosen = dict(zip(adults, picks, strict=True))
-        child = (highest(av for av, _ in picks), None)
+        child = (highest(av for i, (av, _) in chosen.items() if guardian(profile["persons"][i])), None)
         persons = [chosen.get(i, child) for i in range(len(profile["persons"]))]
         figures = [alone[i][choice] for i, choice in enumerate(persons)]
         total = {key: sum((money(f[key]) for f in figures), Decimal(0)) for key in FIGURES[:4]}
@@ -116,10 +135,11 @@ care_lines = st.fixed_dictionaries(
 )
 
 
-def persons(ages):
+def persons(ages, adults: bool = False):
+    optional = {"sex": st.sampled_from(["female", "male"]), "name": st.text(max_size=8)}
     return st.fixed_dictionaries(
         {"age": ages, "care": st.lists(care_lines, max_size=3)},
-        optional={"sex": st.sampled_from(["female", "male"]), "name": st.text(max_size=8)},
+        optional=optional | ({"guardian": st.booleans()} if adults else {}),
     )
 
 
@@ -129,7 +149,7 @@ households = st.builds(
         "persons": [p for _, p in sorted(zip(order, adults + children, strict=False), key=lambda x: x[0])],
         **({"premiums": premiums} if premiums else {}),
     },
-    st.lists(persons(st.integers(18, 90)), min_size=1, max_size=3),
+    st.lists(persons(st.integers(18, 90), adults=True), min_size=1, max_size=3),
     st.lists(persons(st.integers(0, 17)), max_size=2),
     st.permutations(range(5)),
     st.fixed_dictionaries(
@@ -166,7 +186,9 @@ def test_a_plans_figures_equal_compare_on_that_plan_and_children_follow_art_1_2_
         assert same_figures(plan, result)
         assert [(p["av"], p["dental"]) for p in result["persons"]] == [(p["av"], p["dental"]) for p in plan["persons"]]
         assert [p["name"] for p in plan["persons"]] == [p.get("name") for p in profile["persons"]]
-        top = highest(p["av"] for p, person in zip(plan["persons"], profile["persons"], strict=True) if adult(person))
+        top = highest(
+            p["av"] for p, person in zip(plan["persons"], profile["persons"], strict=True) if guardian(person)
+        )
         for p, person in zip(plan["persons"], profile["persons"], strict=True):
             if not adult(person):
                 assert (p["av"], p["dental"]) == (top, None)

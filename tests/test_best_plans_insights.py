@@ -33,13 +33,18 @@ def cheapest(profile: dict) -> dict:
     return best_plans(profile, 1)["plans"][0]
 
 
+def holds(plan: dict, kind: str, package: str) -> bool:
+    return any(person[kind] == package for person in plan["persons"])
+
+
 def check_break_even(profile: dict) -> None:
+    """The contract (v3): with `below_month` given as the premium best_plans' first plan does not
+    hold the package, one cent lower it does, and that plan is `persons` with `holders` adults on it."""
     best = best_plans(profile, 1)
     answers = break_even_premiums(profile)["break_even"]
     if "explanation" in best:
         assert answers == []
         return
-    without = money(best["plans"][0]["total_year"])
     given_premiums = profile.get("premiums", {})
     unknown = [("av", "optimaal"), ("dental", "excellent")]
     assert [(a["kind"], a["package"]) for a in answers] == [
@@ -48,20 +53,39 @@ def check_break_even(profile: dict) -> None:
     for answer in answers:
         kind, package, below = answer["kind"], answer["package"], answer["below_month"]
         if below is None:
-            # Not even free would it beat the best plan without it.
-            assert money(cheapest(with_premium(profile, kind, package, Decimal(0)))["total_year"]) == without
+            # Not even at one cent a month does a plan holding it come first.
+            assert not holds(cheapest(with_premium(profile, kind, package, CENT)), kind, package)
+            assert answer["holders"] is None and answer["persons"] is None
             continue
         below = money(below)
-        # A cent under the break-even a plan holding the package is the cheapest; at it, none beats the best.
+        assert below >= 2 * CENT
+        assert not holds(cheapest(with_premium(profile, kind, package, below)), kind, package)
         winner = cheapest(with_premium(profile, kind, package, below - CENT))
-        assert money(winner["total_year"]) < without
-        assert any(person[kind] == package for person in winner["persons"])
+        assert holds(winner, kind, package)
+        assert answer["persons"] == winner["persons"]
         # holders: the adults who pay its premium (children pay none, art. 1.5.1)
         adults = [
-            plan for plan, person in zip(answer["persons"], profile["persons"], strict=True) if person["age"] >= 18
+            plan for plan, person in zip(winner["persons"], profile["persons"], strict=True) if person["age"] >= 18
         ]
         assert sum(plan[kind] == package for plan in adults) == answer["holders"] >= 1
-        assert money(cheapest(with_premium(profile, kind, package, below))["total_year"]) == without
+
+
+def test_the_break_even_premium_agrees_with_the_plan_best_plans_puts_first_for_two_adults_in_physio():
+    # One session at 120 each: at 8.89 both adults on Optimaal is cheapest (not one of them).
+    session = [{"id": "fysiotherapie", "count": 1, "price": 120}]
+    profile = {"persons": [{"age": 30, "care": session}, {"age": 31, "care": session}]}
+    answer = break_even_premiums(profile)["break_even"][0]
+    assert (answer["package"], answer["below_month"], answer["holders"]) == ("optimaal", 8.9, 2)
+    check_break_even(profile)
+
+
+def test_the_break_even_premium_follows_the_tie_order_of_best_plans():
+    # At 59.90 a month Optimaal's plan has the same total (918.80) and premium as Excellent's and
+    # comes first in the contract's order of packages, so the break-even is one cent higher.
+    profile = {"persons": [{"age": 40}, {"age": 10, "care": [{"id": "orthodontie", "price": 1000}]}]}
+    answer = break_even_premiums(profile)["break_even"][0]
+    assert (answer["package"], answer["below_month"], answer["holders"]) == ("optimaal", 59.91, 1)
+    check_break_even(profile)
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=[p["id"] for p in PERSONAS["personas"]])
@@ -138,6 +162,32 @@ def test_answer_json_holds_compare_best_plans_and_the_insights_in_one_answer():
         assert chosen["what_if"] == {k: v for k, v in comparator.what_if(profile, 0, 0).items() if k != "year"}
 
 
+def test_answer_json_itemises_each_best_plan_as_compare_gives_it():
+    # `plans`: per best plan, compare's result for it as a {"persons": [...]} entry, whose persons
+    # carry their packages, their own premium per year and their lines.
+    aunt = {
+        "persons": [
+            {"age": 45},
+            {"age": 19, "guardian": False},
+            {"age": 15, "care": [{"id": "orthodontie", "price": 3000}]},
+        ]
+    }
+    for profile in [*PROFILES, aunt]:
+        answer = json.loads(answer_json(json.dumps(profile)))
+        entries = [
+            {
+                "persons": [
+                    None if person["age"] < 18 else {"av": plan_person["av"], "dental": plan_person["dental"]}
+                    for person, plan_person in zip(profile["persons"], plan["persons"], strict=True)
+                ]
+            }
+            for plan in answer["best"]["plans"]
+        ]
+        assert answer["plans"] == compare(dict(profile, packages=entries))["results"]
+        for result, plan in zip(answer["plans"], answer["best"]["plans"], strict=True):
+            assert sum(money(person["premium_year"]) for person in result["persons"]) == money(plan["premium_year"])
+
+
 def test_answer_json_reports_a_bad_profile_or_line_as_compare_json_does():
     bad = json.loads(answer_json('{"persons": []}'))
     assert bad == json.loads(comparator.compare_json('{"persons": []}'))
@@ -179,6 +229,8 @@ def test_a_persons_premium_is_unknown_only_where_a_package_they_hold_has_no_prem
     assert persons[0]["premium_year"] == 106.80 and persons[1]["premium_year"] is None  # 12 x € 8,90
 
 
-def test_a_household_without_an_adult_has_no_plan_to_itemise():
+def test_a_household_without_an_adult_has_one_plan_holding_nothing():
     answer = json.loads(answer_json(json.dumps({"persons": [{"age": 9, "care": [{"id": "plaswekker", "price": 80}]}]})))
-    assert answer["plans"] == []
+    [itemised] = answer["plans"]
+    assert [(p["av"], p["dental"], p["premium_year"]) for p in itemised["persons"]] == [(None, None, 0)]
+    assert [line["status"] for line in itemised["persons"][0]["lines"]] == ["not_covered"]

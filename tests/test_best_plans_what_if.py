@@ -1,10 +1,13 @@
 """ "Wat als?" (comparator/_what_if.py): the best plans' totals against one care line's quantity,
 checked against compare on the profile with that quantity, and the crossings against a scan of
-every whole quantity (counts) or the cents on either side (amounts)."""
+every whole quantity (counts) or the cents on either side (amounts); the cheapest plan over every
+candidate at each quantity against best_plans(.., 1), and each change of it one unit either side."""
 
 from __future__ import annotations
 
 import copy
+import dataclasses
+import itertools
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -14,8 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_best_plans import SLOW, households, money
 
-from comparator import best_plans, compare, what_if
+from comparator import ProfileError, best_plans, compare, what_if
 from comparator._data import policy_data
+from comparator._english import explainer
+from comparator._household import evaluate_part
+from comparator._profile import Holding, parse_profile
+from comparator._what_if import HIDDEN_BUDGET, _Cheapest
 
 PERSONAS = {
     p["id"]: p["profile"]
@@ -62,6 +69,7 @@ def check(profile: dict, person: int, line: int) -> dict:
         assert [money(t[i]) for t in answer["totals"]] == plan_totals(at_quantity(profile, person, line, q), plans)
     current = answer["points"].index(answer["current"])
     assert [money(t[current]) for t in answer["totals"]] == [money(p["total_year"]) for p in plans]
+    check_cheapest(profile, person, line, answer)
     for crossing in answer["crossings"]:
         before = crossing["from"] - 1 if answer["quantity"] == "count" else money(crossing["from"]) - Decimal("0.01")
         there = plan_totals(at_quantity(profile, person, line, crossing["from"]), plans)
@@ -69,6 +77,114 @@ def check(profile: dict, person: int, line: int) -> dict:
         a, b = crossing["cheaper"], crossing["than"]
         assert there[a] < there[b] and not earlier[a] < earlier[b]
     return answer
+
+
+def first_plan(profile: dict) -> dict:
+    plan = best_plans(profile, 1)["plans"][0]
+    return {"total_year": plan["total_year"], "plan": label(plan["persons"])}
+
+
+def label(persons: list[dict]) -> str:
+    return ",".join(f"{p['av'] or 'none'}+{p['dental'] or 'none'}" for p in persons)
+
+
+def one_unit_less(answer: dict, quantity):
+    return quantity - 1 if answer["quantity"] == "count" else float(money(quantity) - Decimal("0.01"))
+
+
+def check_cheapest(profile: dict, person: int, line: int, answer: dict) -> None:
+    """`cheapest` is best_plans' first plan at every shown quantity; every change is exact, one
+    unit either side, and a different plan at two neighbouring points has a change between them."""
+    assert len(answer["cheapest"]) == len(answer["points"])
+    for q, cheapest in zip(answer["points"], answer["cheapest"], strict=True):
+        assert cheapest == first_plan(at_quantity(profile, person, line, q))
+    starts = [change["from"] for change in answer["changes"]]
+    assert starts == sorted(set(starts)) and all(answer["points"][0] < q <= answer["points"][-1] for q in starts)
+    for change in answer["changes"]:
+        assert first_plan(at_quantity(profile, person, line, change["from"]))["plan"] == change["plan"]
+        before = first_plan(at_quantity(profile, person, line, one_unit_less(answer, change["from"])))
+        assert before["plan"] != change["plan"]
+    for i in range(1, len(answer["points"])):
+        if answer["cheapest"][i - 1]["plan"] != answer["cheapest"][i]["plan"]:
+            assert any(answer["points"][i - 1] < q <= answer["points"][i] for q in starts)
+
+
+def test_the_cheapest_plan_over_every_candidate_changes_with_the_childs_orthodontics():
+    # The family of four: today's best three all hold Excellent for the child's braces, but with
+    # less orthodontics Anna on Royaal is cheapest (her physio, Cas and Dina follow her).
+    family = {
+        "persons": [
+            {"name": "Anna", "age": 38, "care": [{"id": "fysiotherapie", "count": 12, "price": 35}]},
+            {"name": "Bas", "age": 36, "care": [{"id": "bril-lenzen", "price": 300}, {"id": "tandarts", "price": 400}]},
+            {"name": "Cas", "age": 14, "care": [{"id": "orthodontie", "price": 2500}]},
+            {"name": "Dina", "age": 9},
+        ]
+    }
+    answer = check(family, 2, 0)
+    royaal = "royaal+none,none+primair,royaal+none,royaal+none"
+    assert [c["total_year"] for c in answer["cheapest"][:1]] == [912.60] and answer["cheapest"][0]["plan"] == royaal
+    assert answer["changes"] == [{"from": 558.76, "plan": "excellent+none,none+primair,excellent+none,excellent+none"}]
+
+
+def test_every_change_of_the_cheapest_plan_agrees_with_a_scan_of_every_count():
+    profile = {
+        "persons": [{"age": 40, "sex": "female", "care": [{"id": "fysiotherapie", "count": 30, "price": 60}]}],
+        "premiums": {"av": {"optimaal": 30}},
+    }
+    answer = what_if(profile, 0, 0, 10)
+    scan = [first_plan(at_quantity(profile, 0, 0, q))["plan"] for q in range(answer["points"][-1] + 1)]
+    expected = [{"from": q, "plan": scan[q]} for q in range(1, len(scan)) if scan[q] != scan[q - 1]]
+    assert len(expected) >= 3 and answer["changes"] == expected
+
+
+COUNTS = [*range(0, 41), 60, 100, 183, 250, 366]
+AMOUNTS = [*range(0, 300001, 5000), 500000, 2000000, 100000000]  # cents
+
+
+@pytest.mark.parametrize("care_id", sorted(CATALOGUE))
+def test_a_larger_quantity_never_lowers_the_reimbursement_nor_the_own_payment(care_id):
+    # What the search for hidden changes relies on (comparator/_what_if.py), for every package,
+    # an adult and a child, with and without a contract, with and without earlier reimbursements.
+    data, say = policy_data(), explainer("nl")
+    kind = CATALOGUE[care_id]["kind"]
+    counted = CATALOGUE[care_id]["quantity"] == "count_x_price"
+    for age, contracted, earlier in itertools.product((40, 10), (True, False), (0, 150)):
+        line = {"id": care_id, "price": 45, "contracted": contracted, "reimbursed_earlier_in_period": earlier}
+        profile = parse_profile({"persons": [{"age": age, "sex": "female", "care": [line]}]}, data)
+        person = profile.persons[0]
+        for package in (None, *data.packages[kind]):
+            previous = (Decimal(-1), Decimal(-1))
+            for q in COUNTS if counted else AMOUNTS:
+                if counted:  # quantity 0: a line that costs nothing, as in what_if
+                    changed = dataclasses.replace(person.care[0], count=max(q, 1), price=Decimal(45 if q else 0))
+                else:
+                    changed = dataclasses.replace(person.care[0], price=Decimal(q).scaleb(-2))
+                part = evaluate_part(dataclasses.replace(person, care=(changed,)), kind, package, profile, data, say)
+                now = (part.reimbursed, part.cost - part.reimbursed)
+                assert now[0] >= previous[0] and now[1] >= previous[1], (age, contracted, earlier, package, q)
+                previous = now
+
+
+def test_a_change_hidden_between_two_shown_points_with_the_same_cheapest_plan_is_found():
+    # No rule of 2020 makes one package better only within one step of the chart (every amount
+    # line under every pair of packages was searched), so the search runs on made-up payments:
+    # "b" reimburses 100% up to 500, "a" 50% up to 1000, and the rest of b's plan costs 240 more.
+    # b is the cheapest only from 481 through 519, between the shown 402 and 536 where a is.
+    own = {"a": lambda q: q - min(q // 2, 500), "b": lambda q: q - min(q, 500)}
+    cheapest = object.__new__(_Cheapest)
+    cheapest.own = lambda package, q: (own[package](q), q - own[package](q))
+    cheapest.unit, cheapest.rest, cheapest.seen, cheapest.budget = 1, {"a": 0, "b": 240}, {}, HIDDEN_BUDGET
+    cheapest.firsts = {"a": (0, (Holding("royaal", None),)), "b": (240, (Holding("ideaal", None),))}
+    points = list(range(0, 1300, 134))
+    assert {cheapest.at(q)[1] for q in points} == {"a"}
+    assert cheapest.changes(points) == [(481, "ideaal+none"), (520, "royaal+none")]
+
+
+@pytest.mark.parametrize("limit", [0, 11, True, "3"])
+def test_what_if_takes_a_limit_from_1_to_10(limit):
+    with pytest.raises(ProfileError, match=r"^limit: must be a whole number from 1 to 10, got "):
+        what_if(PERSONAS["fysiotherapie"], 0, 0, limit)
+    assert len(what_if(PERSONAS["fysiotherapie"], 0, 0, 10)["totals"]) == 10
 
 
 def test_the_physio_persona_has_a_break_even_and_every_whole_count_agrees():

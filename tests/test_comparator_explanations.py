@@ -40,9 +40,9 @@ CASES = [
     (
         # art. 5.12.2: "€ 10,- per dag gedurende maximaal 42 dagen": 42 days count, each at most € 10
         "count-then-unit-max",
-        [_person(10, [{"id": "therapeutisch-kamp", "count": 49, "price": 30}])],
+        [_person(40, []), _person(10, [{"id": "therapeutisch-kamp", "count": 49, "price": 30}])],
         {"av": "ideaal"},
-        (0, 0),
+        (1, 0),
         ("partial", 420, "5.12.2"),
         "Maximaal 42 dagen per kalenderjaar: vergoeding voor 42 van de 49 dagen; maximaal € 10,00 per dag. "
         "Vergoed € 420,00, zelf betalen € 1.050,00.",
@@ -82,9 +82,9 @@ CASES = [
     (
         # art. 3.5.2: "De vergoeding voor een plaswekker geldt eenmaal gedurende de looptijd van de verzekering."
         "once",
-        [_person(8, [{"id": "plaswekker", "count": 2, "price": 40}])],
+        [_person(40, []), _person(8, [{"id": "plaswekker", "count": 2, "price": 40}])],
         {"av": "primair"},
-        (0, 0),
+        (1, 0),
         ("partial", 40, "3.5.2"),
         "Eenmaal gedurende de looptijd van de verzekering: vergoeding voor 1 van de 2 keer. "
         "Vergoed € 40,00, zelf betalen € 40,00.",
@@ -94,9 +94,9 @@ CASES = [
     (
         # art. 3.5.2: "bij een niet-gecontracteerde leverancier vergoeden wij een maximumbedrag van € 50,-"
         "non-contracted-maximum",
-        [_person(8, [{"id": "plaswekker", "price": 80, "contracted": False}])],
+        [_person(40, []), _person(8, [{"id": "plaswekker", "price": 80, "contracted": False}])],
         {"av": "primair"},
-        (0, 0),
+        (1, 0),
         ("partial", 50, "3.5.2"),
         "Maximaal € 50,00 bij een niet-gecontracteerde leverancier. Vergoed € 50,00, zelf betalen € 30,00.",
         "At most €50.00 from a non-contracted supplier. Reimbursed €50.00, you pay €30.00 yourself.",
@@ -268,10 +268,10 @@ CASES = [
         {"persons": [{"av": None, "dental": None}, None]},
         (1, 0),
         ("not_covered", 0, "1.2.2"),
-        "Een kind krijgt de aanvullende verzekering van de hoogst verzekerde ouder. Hier heeft geen volwassene een "
-        "aanvullende verzekering, dus geen vergoeding.",
-        "A child gets the supplementary insurance of the parent with the highest cover. No adult in this household "
-        "has supplementary insurance, so nothing is reimbursed.",
+        "Een kind krijgt de aanvullende verzekering van de hoogst verzekerde ouder of verzorger. Hier heeft geen ouder "
+        "of verzorger een aanvullende verzekering, dus geen vergoeding.",
+        "A child gets the supplementary insurance of the parent or guardian with the highest cover. No parent or "
+        "guardian here has supplementary insurance, so nothing is reimbursed.",
     ),
     # Not computable, but € 0 whatever the unknown is: known.
     (

@@ -9,6 +9,9 @@
   20 combinations. Target: <= 1 s in CPython.
 - a malformed profile of 1 MB: a string of escaped quotes that never closes, refused by the
   nesting pre-scan and the parser. Target: <= 2 s in both (the scan is linear in the text).
+- what_if at limit 10 on a profile whose best plans cross often: one adult with orthodontics of
+  EUR 5,000 and three of each other supplementary care id at EUR 3 (132 lines in the varied part),
+  Optimaal and dental Excellent priced. The contract: <= 1 s in CPython.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import comparator  # noqa: E402
+from comparator._data import policy_data  # noqa: E402
 
 LINES = [
     {"id": "fysiotherapie", "count": 12, "price": 35},
@@ -122,6 +126,18 @@ WORST = json.dumps(
 
 # A string that never closes, of escaped quotes: a scan retrying from every quote is quadratic.
 ADVERSARIAL = '{"persons": "' + '\\"' * 500_000
+# Many crossings: the best ten plans differ in the adult's av, and every step of the chart re-evaluates
+# a part of 132 lines.
+_CATALOGUE = policy_data().catalogue
+_CHEAP_LINES = [
+    {"id": care_id, "price": 3}
+    for care_id in sorted(_CATALOGUE)
+    if _CATALOGUE[care_id]["kind"] == "av" and care_id != "fysiotherapie"
+]
+CROSSING = {
+    "persons": [{"age": 40, "sex": "female", "care": [{"id": "orthodontie", "price": 5000}, *_CHEAP_LINES * 3]}],
+    "premiums": {"av": {"optimaal": 30}, "dental": {"excellent": 50}},
+}
 
 # (label, function, profile JSON, rounds, warm-up rounds)
 WORKLOADS = [
@@ -174,6 +190,15 @@ def pyodide_ms() -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def what_if_ms(rounds: int = 3) -> tuple[float, int, int]:
+    """CPython ms per what_if call at limit 10 on CROSSING, and its crossings and changes."""
+    answer = comparator.what_if(CROSSING, 0, 0, 10)
+    start = time.perf_counter()
+    for _ in range(rounds):
+        comparator.what_if(CROSSING, 0, 0, 10)
+    return (time.perf_counter() - start) * 1000 / rounds, len(answer["crossings"]), len(answer["changes"])
+
+
 def main() -> None:
     cp = {label: cpython_ms(*workload) for label, *workload in WORKLOADS}
     py = pyodide_ms()
@@ -196,6 +221,9 @@ def main() -> None:
     print(f"malformed profile of {len(ADVERSARIAL) / 1e6:.1f} MB (escaped quotes in a string that never closes)")
     print(f"  adversarial CPython        {cp['adversarial']:7.0f} ms  target <= 2000 ms")
     print(f"  adversarial Pyodide (Node) {py['adversarial']:7.0f} ms  target <= 2000 ms")
+    ms, crossings, changes = what_if_ms()
+    print(f"what_if, limit 10, 1 adult x 133 lines, {crossings} crossings, {changes} changes of the cheapest plan")
+    print(f"  what_if CPython  {ms:7.0f} ms  target <= 1000 ms")
 
 
 if __name__ == "__main__":

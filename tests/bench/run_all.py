@@ -33,6 +33,7 @@ FIGURES = {
         ("best_plans 4x10 in Pyodide (Node)", rf"best_plans 4x10\s+Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 100"),
         ("best_plans 10x20 in CPython", rf"best_plans 10x20\s+CPython\s+{NUMBER} ms", "ms", "<= 100"),
         ("best_plans 10x20 in Pyodide (Node)", rf"best_plans 10x20\s+Pyodide \(Node\)\s+{NUMBER} ms", "ms", "<= 500"),
+        ("what_if limit 10, many crossings, CPython", rf"what_if CPython\s+{NUMBER} ms", "ms", "<= 1000"),
     ],
     "bench_site.py": [
         ("pages built", rf"Pages built:\s+{NUMBER}", "", ""),
