@@ -73,3 +73,44 @@ def test_a_module_sent_with_another_type_gives_a_dutch_message(watched, quality_
             " Herlaad de pagina; de tabellen elders op de site werken ook zonder.",
             timeout=20_000,
         )
+
+
+REFUSED = {
+    "": "De scripts van deze pagina konden niet laden, dus de vergelijker kan hier niet rekenen."
+    " De tabellen elders op de site werken zonder: alle vergoedingen staan in de vergelijkingstabel.",
+    "en/": "This page's scripts could not be loaded, so the comparator cannot compute here."
+    " The tables elsewhere on the site work without them: all reimbursements are in the comparison table.",
+}
+
+
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["nl", "en"])
+def test_scripts_sent_as_text_plain_give_a_message_in_the_pages_language(watched, quality_site, edition):
+    """A host that sends .js as text/plain: the browser refuses every module script, so none of the
+    comparator's code runs. Its page says so in its language, loaded or reached by Material's
+    instant navigation (a classic script, which still runs), instead of loading forever."""
+    page = watched
+    refused, loading = page.locator(".cmp-refused"), page.locator(".cmp-boot")
+    with serve(quality_site.root, free_port(), types={".js": "text/plain"}) as base:
+        page.goto(f"{base}{edition}vergelijker/")
+        expect(refused).to_be_visible(timeout=10_000)
+        expect(refused).to_have_text(REFUSED[edition])
+        expect(loading).to_be_hidden()
+
+        # Material navigates in place to the URLs of the sitemap, which name the site's own port.
+        page.route(
+            "**/sitemap.xml",
+            lambda route: route.fulfill(
+                response=(sitemap := route.fetch()), body=sitemap.text().replace(quality_site.url, base)
+            ),
+        )
+        page.goto(f"{base}{edition}")
+        page.evaluate("window.sameDocument = true")
+        page.locator('.md-content a.md-button--primary[href$="/vergelijker/"]').click()
+        page.wait_for_url(f"{base}{edition}vergelijker/")
+        expect(refused).to_be_visible(timeout=10_000)
+        expect(loading).to_be_hidden()
+        assert page.evaluate("window.sameDocument"), "not reached by instant navigation"
+    # What the refusals themselves log: the modules, the service worker and Material's search worker.
+    watch = page.watch
+    watch.console = [m for m in watch.console if "MIME type" not in m or "text/plain" not in m]
+    watch.errors = [e for e in watch.errors if not e.startswith("Failed to execute 'importScripts'")]

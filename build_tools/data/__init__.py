@@ -5,7 +5,7 @@ from ._check import check_policies
 from ._check_traceability import numbers_in
 from ._compile import ENGINE_DATA, compile_engine_data, engine_data_json, stale_engine_data, write_engine_data
 from ._documents import CONDITIONS, PACKAGE_CHAPTERS
-from ._load import LoadedFile, Problem
+from ._load import LoadedFile, Problem, load_yaml
 from ._policy_files import REPO_ROOT, PolicyFiles
 from ._report import Problems, Report
 
@@ -22,6 +22,7 @@ __all__ = [
     "check_policies",
     "compile_engine_data",
     "engine_data_json",
+    "load_yaml",
     "numbers_in",
     "stale_engine_data",
     "write_engine_data",

@@ -1,4 +1,10 @@
-"""Load the YAML files of policies/ with the line of every value, for `file:line` messages."""
+"""Load the YAML files of policies/ with the line of every value, for `file:line` messages.
+
+The data needs plain YAML only, so what could make loading crash or take forever is refused at
+its line: anchors and aliases (a kilobyte of them expands to billions of values), nesting deeper
+than `MAX_DEPTH` (PyYAML recurses per level), a value its type cannot read (`!!int tachtig`).
+Dates stay text, as the schema wants them; it checks that they exist.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ from pathlib import Path
 import yaml
 
 __all__ = ["LoadedFile", "Problem", "load_yaml"]
+
+MAX_DEPTH = 32  # the deepest file of policies/ has 7 levels
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -40,6 +48,43 @@ class LoadedFile:
 
     def problem(self, path: tuple, message: str) -> Problem:
         return Problem(self.name, self.line_of(path), message)
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """SafeLoader refusing anchors, aliases and deep nesting; a value it cannot read has its line."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"anchors and aliases are not used in policies/: write the value out (got '{mark}{event.anchor}')",
+                event.start_mark,
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and self._depth == MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"expected at most {MAX_DEPTH} levels of nesting, got more", event.start_mark
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except ValueError as error:  # a constructor's own check, as int() of "tachtig"
+            message = f"cannot read {node.value!r} as {node.tag.rpartition(':')[2]}: {error}"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+
+
+# A date is text here: the schema checks its form and that the day exists, with the line.
+_PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 def _record_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name: str) -> None:
@@ -102,8 +147,12 @@ def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse one file; on a syntax error return no file and one problem at the line to fix."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _PlainLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(text, error, name)]
     except (OSError, UnicodeDecodeError) as error:

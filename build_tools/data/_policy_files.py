@@ -72,7 +72,8 @@ def _schema_for(loaded: LoadedFile) -> tuple[Path | None, str | None]:
 
 def _schema_problems(loaded: LoadedFile, schema_path: Path) -> list[Problem]:
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
+    # With its format checker: a date such as 2026-02-30 has the right form but no day.
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     problems = []
     for error in sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path))):
         # A oneOf/anyOf failure is clearer from its most specific sub-error.
@@ -83,7 +84,10 @@ def _schema_problems(loaded: LoadedFile, schema_path: Path) -> list[Problem]:
             # Point at the misspelt key itself, not at the start of the object holding it.
             allowed = best.schema.get("properties", {})
             path += (next((key for key in best.instance if key not in allowed), ""),)
-        problems.append(loaded.problem(path, f"{where}: {best.message}"))
+        message = best.message
+        if best.validator == "format":
+            message = f"expected a valid {best.validator_value}, got {best.instance!r}"
+        problems.append(loaded.problem(path, f"{where}: {message}"))
     return problems
 
 

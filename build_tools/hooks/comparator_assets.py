@@ -3,7 +3,9 @@
 on_config adds the comparator's script (a module, on every page, because Material's instant
 navigation swaps pages without loading their scripts; it does nothing on pages without the
 comparator) and stylesheet. on_post_page loads that script from <head> too on the comparator's own
-page, so its engine starts before the page has been parsed. on_post_build writes
+page, so its engine starts before the page has been parsed; on_post_page and on_post_template give
+every page's <head> the lines that mark it when the browser refuses a module script
+(docs/javascripts/comparator/refused.js). on_post_build writes
 site/assets/comparator/:
 
     pyodide/      the runtime files a start needs, the standard library cut to what the engine's
@@ -58,6 +60,7 @@ from build_tools.data import REPO_ROOT
 
 SCRIPT = "javascripts/comparator/app.js"
 EARLY = REPO_ROOT / "docs" / "javascripts" / "comparator" / "early.js"  # see that file
+REFUSED = REPO_ROOT / "docs" / "javascripts" / "comparator" / "refused.js"  # see that file
 STYLESHEET = "stylesheets/comparator.css"
 RUNTIME = REPO_ROOT / "node_modules" / "pyodide"
 CACHE = REPO_ROOT / "build" / "comparator-assets"
@@ -75,17 +78,33 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    if "data-comparator>" not in output:
-        return output
+    head = ""
+    if "data-comparator>" in output:
+        src = get_relative_url(SCRIPT, page.url)
+        # async: runs as soon as it has arrived, without waiting for the stylesheets or the body
+        head = f'<script type="module" async src="{src}" data-comparator-start></script>'
+        head += _inline(EARLY)  # inline: it must not wait for a request
+    return _into_head(output, page.file.src_uri, head)
+
+
+def on_post_template(output, template_name, config):
+    """Theme pages without a source (404.html): they load the comparator's script like every page."""
+    return _into_head(output, template_name) if template_name.endswith(".html") else output
+
+
+def _into_head(output: str, name: str, lines: str = "") -> str:
+    """`lines` at the top of the <head>, after refused.js, which every page gets: instant navigation
+    reaches the comparator's page without loading its <head>."""
     charset = '<meta charset="utf-8">'
     if charset not in output:
-        raise PluginError(f"{page.file.src_uri}: no {charset} in the page's <head> to put the comparator's start after")
-    src = get_relative_url(SCRIPT, page.url)
-    # async: runs as soon as it has arrived, without waiting for the stylesheets or the body
-    early = f'<script type="module" async src="{src}" data-comparator-start></script>'
-    code = "\n".join(line for line in EARLY.read_text(encoding="utf-8").splitlines() if not line.startswith("//"))
-    early += f"<script>{code}</script>"  # inline: it must not wait for a request
-    return output.replace(charset, charset + early, 1)
+        raise PluginError(f"{name}: no {charset} in the page's <head> to put the comparator's lines after")
+    return output.replace(charset, charset + _inline(REFUSED) + lines, 1)
+
+
+def _inline(script: Path) -> str:
+    """A script of docs/ as an inline <script>, without its comment lines."""
+    code = "\n".join(line for line in script.read_text(encoding="utf-8").splitlines() if not line.startswith("//"))
+    return f"<script>{code}</script>"
 
 
 def _version() -> str:

@@ -12,10 +12,17 @@ from __future__ import annotations
 import datetime
 import os
 import subprocess
+import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+# Loaded by file path: make the repository importable even without an installed package.
+_REPO = Path(__file__).resolve().parents[2]
+if str(_REPO) not in sys.path:
+    sys.path.insert(0, str(_REPO))
+
+from build_tools.data import load_yaml  # noqa: E402
 
 _MONTHS = [
     "januari",
@@ -91,13 +98,16 @@ def _build_date(root: Path) -> str | None:
 
 
 def _read_on(premiums: Path) -> str | None:
-    """The date, if the data gives one. A missing or broken file is reported by the pages hook,
-    with its file:line, as the build goes on: not here as a traceback."""
+    """The date, if the data gives one that exists. A missing or broken file, or a day that does
+    not exist, is reported by the pages hook, with its file:line, as the build goes on: not here
+    as a traceback. Read with the checker's loader, which refuses what would crash or hang it."""
+    loaded, _ = load_yaml(premiums, premiums.name)
     try:
-        data = yaml.safe_load(premiums.read_text(encoding="utf-8"))
-        return data["reference"].get("read_on")
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        read_on = loaded.data["reference"]["read_on"]
+        datetime.date.fromisoformat(read_on)
+    except (AttributeError, KeyError, TypeError, ValueError):
         return None
+    return read_on
 
 
 def on_config(config):

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,10 @@ def edit(root: Path, relative: str, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-def build(root: Path) -> subprocess.CompletedProcess:
+def build(root: Path, timeout: float | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(root / "out")]
-    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def assert_fails_with(done: subprocess.CompletedProcess, message: str) -> None:
@@ -141,3 +142,26 @@ def test_an_article_that_does_not_exist_fails_loudly(project):
 def test_internal_or_english_words_on_a_page_fail_the_build(project, relative, old, new, page, word):
     edit(project, relative, old, new)
     assert_fails_with(build(project), f"{page}: '{word}")
+
+
+@pytest.mark.parametrize(
+    ("new", "below", "message"),
+    [
+        ("  read_on: 2026-02-30\n", 1, "reference.read_on: expected a valid date, got '2026-02-30'"),
+        ("  read_on: " + "[" * 3000 + "]" * 3000 + "\n", 1, "invalid YAML: expected at most 32 levels of nesting"),
+        (
+            "  read_on:\n"
+            + "".join(f"    l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9) if n else 'lol'}]\n" for n in range(10)),
+            2,
+            "invalid YAML: anchors and aliases are not used in policies/",
+        ),
+    ],
+    ids=["impossible-date", "deep-nesting", "alias-bomb"],
+)
+def test_data_that_would_crash_or_hang_the_loader_fails_with_file_and_line(project, new, below, message):
+    """In premiums.yaml, which the footer's hook reads too, before the pages' check."""
+    line = edit(project, "policies/premiums.yaml", "  document: overzicht\n", "  document: overzicht\n" + new) + below
+    started = time.monotonic()
+    done = build(project, timeout=120)
+    assert_fails_with(done, f"policies/premiums.yaml:{line}: {message}")
+    assert time.monotonic() - started < 60

@@ -277,6 +277,17 @@ def test_only_the_comparator_page_starts_its_engine_and_its_early_lines_from_the
     assert [name for name in pages if "data-comparator-start" in text_of(site, name)] == ["vergelijker/index.html"]
 
 
+def test_every_page_notes_a_refused_module_from_the_head_before_any_module_script(site, pages):
+    """Instant navigation reaches the comparator's page without loading its <head>: the page the
+    visitor came from must have noted that the browser refused the comparator's script."""
+    inline = (REPO / "docs" / "javascripts" / "comparator" / "refused.js").read_text(encoding="utf-8")
+    code = "<script>" + "\n".join(line for line in inline.splitlines() if not line.startswith("//")) + "</script>"
+    for name in pages:
+        page = text_of(site, name)
+        assert page.index(code) < page.index('type="module"') < page.index("</body>"), name
+    assert not (site / "javascripts" / "comparator" / "refused.js").exists()  # inline only
+
+
 def test_no_markup_or_directive_leaks_into_pages(site):
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
