@@ -14,6 +14,7 @@ import urllib.request
 
 import pytest
 from browser.fixtures import *  # noqa: F403 (fixtures: Chromium, the served site, guarded pages)
+from quality.fixtures import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -141,3 +142,20 @@ def test_the_focused_field_is_outlined_in_the_theme_teal(comparator):
     outline = page.eval_on_selector(SEARCH, "node => getComputedStyle(node).outlineColor")
     link = page.eval_on_selector(".cmp", "node => getComputedStyle(node).getPropertyValue('--cmp-link').trim()")
     assert (outline, link) == ("rgb(0, 105, 92)", "#00695c")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_the_matches_and_the_marks_pass_axe(guarded_page, site_url, lang, scheme):
+    page = guarded_page
+    page.emulate_media(color_scheme=scheme)  # before the page is parsed: the palette reads it then
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}{EDITIONS[lang]['path']}")
+    page.wait_for_selector(".cmp-form")
+    page.wait_for_selector(f'body[data-md-color-scheme="{ {"light": "default", "dark": "slate"}[scheme] }"]')
+    page.fill(SEARCH, "fysio")
+    page.press(SEARCH, "Enter")
+    page.fill(SEARCH, next(iter(EDITIONS[lang]["words"])))
+    assert page.locator(MATCHES).count() > 1 and page.locator("[data-indicative-for]").first.is_visible()
+    violations = axe_violations(page)
+    assert violations == [], violations

@@ -223,7 +223,7 @@ export class ComparatorForm {
     return el(
       "fieldset",
       { class: "cmp-line", "data-care": line.id },
-      el("legend", {}, item.title, indicative(say("indicatie"))),
+      el("legend", {}, item.title, " ", indicative(say("indicatie"))),
       el(
         "div",
         { class: "cmp-grid" },
