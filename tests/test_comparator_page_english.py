@@ -83,7 +83,9 @@ def test_english_examples_and_care_search(guarded_page, site_url):
     assert page.locator("[data-persona]").all_text_contents() == [persona["title_en"] for persona in PERSONAS]
     page.locator('[data-search="0"]').fill("braces")
     found = page.locator('[data-search="0"]').locator("xpath=..").locator(".cmp-hint").text_content()
-    assert re.fullmatch(r"\d+ kinds? of care found\.", found), found
-    select = page.locator(".cmp-add select").first
-    assert select.locator("option[value=orthodontie]").get_attribute("hidden") is None
+    assert re.fullmatch(r"\d+ kinds? of care found\. Enter adds the first: Orthodontics \(braces\)\.", found), found
+    first = page.locator(".cmp-matches [data-care]").first
+    assert first.get_attribute("data-care") == "orthodontie"
+    assert "Orthodontics" in first.text_content()
+    select = page.locator(".cmp-add select").first  # every care, by theme, to browse
     assert "Orthodontics" in select.locator("option[value=orthodontie]").text_content()

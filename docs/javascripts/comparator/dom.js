@@ -39,6 +39,3 @@ export const plain = (amount) => (amount === null || amount === undefined ? "" :
 
 /** A number as a Dutch user types it: 35.5 -> "35,5". */
 export const typed = (value) => (value === undefined || value === null ? "" : String(value).replace(".", ","));
-
-/** Lower case without accents, for searching: "Acnébehandeling" -> "acnebehandeling". */
-export const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();

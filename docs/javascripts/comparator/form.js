@@ -4,7 +4,8 @@
 // updates the state, so focus and caret stay where they are. Inputs carry data-path, the field's
 // path in the state, which is also the key of its validation message.
 
-import { el, euro, fold, uid } from "./dom.js";
+import { rankCare } from "./care_search.js";
+import { el, euro, uid } from "./dom.js";
 import { LIMITS, newLine, newPerson, showsCount } from "./model.js";
 import { say } from "./words.js";
 
@@ -13,6 +14,7 @@ const SEXES = [
   ["female", say("Vrouw")],
   ["male", say("Man")],
 ];
+const SHOWN_MATCHES = 6; // a short list to pick from; more words narrow it
 const UNITS = { behandeling: "behandelingen", consult: "consulten", uur: "uren", dag: "dagen" };
 
 function getPath(state, path) {
@@ -51,8 +53,24 @@ export class ComparatorForm {
     if (!path) return;
     setPath(this.state, path, input.type === "checkbox" ? input.checked : input.value);
     if (commit) this.touched.add(path);
+    const line = path.match(/^persons\.\d+\.care\.\d+/)?.[0];
+    if (line) this.edited(line, path.slice(line.length + 1), input);
     if (path.endsWith(".name")) this.node.querySelector(`[data-legend="${path}"]`).textContent = this.legend(path);
     this.onChange();
+  }
+
+  /** A price typed is the visitor's own, a contract switch touched their choice: their marks go. */
+  edited(linePath, field, input) {
+    const line = getPath(this.state, linePath);
+    if (field === "price" && line.indicative) {
+      line.indicative = false;
+      input.classList.remove("cmp-indicative-value");
+      for (const mark of this.node.querySelectorAll(`[data-indicative-for="${linePath}"]`)) mark.hidden = true;
+    }
+    if (field === "contracted" && line.assumedContract) {
+      line.assumedContract = false;
+      this.node.querySelector(`[data-assumed-for="${linePath}"]`).hidden = true;
+    }
   }
 
   /** Show each field's message (model.validate) next to it; untouched empty fields stay quiet. */
@@ -198,23 +216,29 @@ export class ComparatorForm {
       price: euro(item.typical.price),
       note: item.typical.note,
     });
+    // Until the visitor types a price, the line computes with the indication and says so.
+    const indicative = (node) => el("strong", { class: "cmp-indicative", "data-indicative-for": path, hidden: !line.indicative }, node);
+    const assumed = el("strong", { class: "cmp-assumed", "data-assumed-for": path, hidden: !line.assumedContract }, say("Aangenomen: met contract."), " ");
+    const price = this.text("decimal", { class: line.indicative ? "cmp-indicative-value" : null });
     return el(
       "fieldset",
-      { class: "cmp-line" },
-      el("legend", {}, item.title),
+      { class: "cmp-line", "data-care": line.id },
+      el("legend", {}, item.title, " ", indicative(say("indicatie"))),
       el(
         "div",
         { class: "cmp-grid" },
         showsCount(item, line) &&
           this.field(perUnit ? say("Aantal {units}", { units: say(UNITS[unit] ?? unit) }) : say("Aantal"), `${path}.count`, this.text("numeric", { class: "cmp-short" })),
-        this.field(perUnit ? say("Prijs per {unit} (€)", { unit: say(unit) }) : say("Bedrag (€)"), `${path}.price`, this.text("decimal"), typical),
+        this.field(perUnit ? say("Prijs per {unit} (€)", { unit: say(unit) }) : say("Bedrag (€)"), `${path}.price`, price, [
+          indicative(say("Indicatie — vul uw eigen bedrag in.")),
+          " ",
+          typical,
+        ]),
         item.contracted &&
-          this.field(
-            say("Gecontracteerde zorgverlener"),
-            `${path}.contracted`,
-            el("input", { type: "checkbox", role: "switch" }),
+          this.field(say("Gecontracteerde zorgverlener"), `${path}.contracted`, el("input", { type: "checkbox", role: "switch" }), [
+            assumed,
             say("Aan als de zorgverlener een contract heeft met de verzekeraar; zonder contract is de vergoeding vaak lager of onbekend (art. 1.8.3)."),
-          ),
+          ]),
         item.earlier &&
           this.field(
             say("Al vergoed eerder in de periode (€)"),
@@ -241,6 +265,8 @@ export class ComparatorForm {
     const searchId = uid();
     const selectId = uid();
     const statusId = uid();
+    const matchesId = uid();
+    const themeTitle = new Map(this.data.themes.map((theme) => [theme.id, theme.title]));
     const groups = this.data.themes
       .map((theme) => [theme, this.data.care.filter((item) => item.theme === theme.id)])
       .filter(([, items]) => items.length);
@@ -252,7 +278,7 @@ export class ComparatorForm {
       ),
     );
     const status = el("p", { class: "cmp-hint", id: statusId, "aria-live": "polite" });
-    const add = el("button", { type: "button", class: "md-button" }, say("Toevoegen"));
+    const matches = el("ul", { class: "cmp-matches", id: matchesId, hidden: true, "aria-label": say("Gevonden zorg") });
     const search = el("input", {
       type: "search",
       id: searchId,
@@ -260,43 +286,77 @@ export class ComparatorForm {
       autocomplete: "off",
       placeholder: say("bijv. bril, fysio, beugel"),
       "aria-describedby": statusId,
+      "aria-controls": matchesId,
     });
-    const filter = () => {
-      const words = fold(search.value).split(/\s+/).filter(Boolean);
-      let first = null;
-      let count = 0;
-      for (const option of select.querySelectorAll("option")) {
-        const item = this.catalogue.get(option.value);
-        const haystack = fold([item.title, item.id, ...item.keywords].join(" "));
-        const visible = words.every((word) => haystack.includes(word));
-        option.hidden = !visible;
-        option.disabled = !visible;
-        if (visible) (first ??= option), count++;
-      }
-      for (const group of select.querySelectorAll("optgroup")) group.hidden = !group.querySelector("option:not([hidden])");
-      if (first && select.selectedOptions[0]?.hidden !== false) select.value = first.value;
-      add.disabled = count === 0;
-      status.textContent = words.length ? (count ? say(count === 1 ? "{n} soort zorg gevonden." : "{n} soorten zorg gevonden.", { n: count }) : say('Geen zorg gevonden voor "{words}".', { words: search.value })) : "";
-    };
-    const addLine = () => {
-      const item = this.catalogue.get(select.value);
-      if (!item || add.disabled) return;
+    const addLine = (item) => {
       const lines = this.state.persons[p].care;
       if (lines.length >= LIMITS.lines) return;
       const first = showsCount(item, { count: "1" }) ? "count" : "price";
       this.structural(() => lines.push(newLine(item)), `[data-path="persons.${p}.care.${lines.length}.${first}"]`);
     };
-    search.addEventListener("input", filter);
+    const choice = (item) =>
+      el(
+        "li",
+        {},
+        el(
+          "button",
+          { type: "button", class: "cmp-match", "data-care": item.id, onclick: () => addLine(item) },
+          el("span", { class: "cmp-match-title" }, item.title),
+          !item.title.startsWith(themeTitle.get(item.theme)) && el("span", { class: "cmp-match-theme" }, themeTitle.get(item.theme)),
+        ),
+      );
+    // A word that finds nothing offers the themes; a theme then lists its care to pick from.
+    const showTheme = ([theme, items]) => {
+      matches.classList.remove("cmp-themes");
+      matches.replaceChildren(...items.map(choice));
+      status.textContent = say("{theme}: kies de zorg.", { theme: theme.title });
+      matches.querySelector("button").focus();
+    };
+    const themeChoice = (group) =>
+      el("li", {}, el("button", { type: "button", class: "cmp-match cmp-theme", "data-theme": group[0].id, onclick: () => showTheme(group) }, group[0].title));
+    let found = [];
+    const find = () => {
+      found = rankCare(search.value, this.data.care);
+      const words = search.value.trim();
+      matches.hidden = !words;
+      matches.classList.toggle("cmp-themes", Boolean(words) && !found.length);
+      if (!words) {
+        matches.replaceChildren();
+        status.textContent = "";
+      } else if (found.length) {
+        matches.replaceChildren(...found.slice(0, SHOWN_MATCHES).map(choice));
+        const count = found.length === 1 ? "{n} soort zorg gevonden." : "{n} soorten zorg gevonden.";
+        const more = found.length > SHOWN_MATCHES ? ` ${say("De {shown} beste staan hieronder.", { shown: SHOWN_MATCHES })}` : "";
+        status.textContent = `${say(count, { n: found.length })}${more} ${say("Enter voegt de eerste toe: {title}.", { title: found[0].title })}`;
+      } else {
+        matches.replaceChildren(...groups.map(themeChoice));
+        status.textContent = say('Geen zorg gevonden voor "{words}"; kies uit de thema\'s.', { words });
+      }
+    };
+    search.addEventListener("input", find);
     search.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") event.preventDefault(), addLine();
+      if (event.key === "Enter") event.preventDefault(), found.length && addLine(found[0]);
+      if (event.key === "ArrowDown" && !matches.hidden) event.preventDefault(), matches.querySelector("button")?.focus();
     });
-    add.addEventListener("click", addLine);
+    matches.addEventListener("keydown", (event) => {
+      const buttons = [...matches.querySelectorAll("button")];
+      const at = buttons.indexOf(document.activeElement);
+      const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+      if (at === -1 || !step) return;
+      event.preventDefault();
+      (buttons[at + step] ?? (step < 0 ? search : buttons[at])).focus();
+    });
+    const add = el("button", { type: "button", class: "md-button", onclick: () => addLine(this.catalogue.get(select.value)) }, say("Toevoegen"));
     return el(
       "div",
       { class: "cmp-add" },
-      el("div", { class: "cmp-field" }, el("label", { for: searchId }, say("Zoek zorg")), search, status),
-      el("div", { class: "cmp-field" }, el("label", { for: selectId }, say("Soort zorg")), select),
-      add,
+      el("div", { class: "cmp-field cmp-search" }, el("label", { for: searchId }, say("Zoek zorg")), search, status, matches),
+      el(
+        "div",
+        { class: "cmp-browse" },
+        el("div", { class: "cmp-field" }, el("label", { for: selectId }, say("Of kies uit alle zorg, per thema")), select),
+        add,
+      ),
     );
   }
 

@@ -24,11 +24,15 @@ export const showsCount = (item, line) => item.quantity === "count_x_price" || l
 
 export const newPerson = () => ({ name: "", age: "", sex: "", care: [] });
 
+/** A new care line computes with the indicative price and a contracted provider, and says so
+ * (`indicative`, `assumedContract`) until the visitor types a price or touches the switch. */
 export const newLine = (item) => ({
   id: item.id,
   count: "1",
   price: String(item.typical.price).replace(".", DECIMAL),
+  indicative: true,
   contracted: true,
+  assumedContract: true,
   earlier: "",
   earlierCount: "",
 });
@@ -134,6 +138,7 @@ export function stateFromProfile(profile, data) {
         count: String(line.count ?? 1),
         price: text(line.price),
         contracted: line.contracted ?? true,
+        assumedContract: line.contracted === undefined,
         earlier: text(line.reimbursed_earlier_in_period),
         earlierCount: text(line.count_earlier_in_period),
       })),
