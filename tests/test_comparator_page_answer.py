@@ -86,7 +86,8 @@ def test_what_if_draws_the_physio_persona_and_writes_its_break_even(guarded_page
     figure = page.locator('[data-what-if="0.0"]')
     chart = figure.locator("svg[role='img']")
     assert page.text_content(f"#{chart.get_attribute('aria-labelledby')}").startswith("Totaal per jaar van ")
-    assert chart.locator("polyline").count() == len(engine["totals"])
+    assert chart.locator("polyline.cmp-what-if-line").count() == len(engine["totals"])
+    assert chart.locator("polyline.cmp-what-if-cheapest").count() == 1
     # The crossings as sentences; this persona has the one the issue asks for.
     plans = comparator.best_plans(profile, 3)["plans"]
     labels = [

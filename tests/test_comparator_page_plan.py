@@ -12,7 +12,7 @@ import re
 
 import pytest
 from browser.fixtures import *  # noqa: F403 (fixtures: Chromium, the served site, guarded pages)
-from test_comparator_page import READY, euro_nl, fragment, plan_code
+from test_comparator_page import READY, euro_nl, fragment, plan_code, results_after
 from test_comparator_page_answer import axe_violations
 
 import comparator
@@ -150,3 +150,65 @@ def test_a_break_even_says_for_whom_and_instead_of_what_and_never_under_a_same_p
             assert (now or "geen").lower() in shown.lower()
     assert page.locator(".cmp-summary .cmp-break-even, .cmp-summary [data-break-even]").count() == 0
     assert page.locator(".cmp-summary .cmp-badge:not(.cmp-badge--unknown)").count() == 0
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("edition", EDITIONS, ids=["nl", "en"])
+def test_what_if_names_the_cheapest_plan_of_every_stretch_over_all_plans(guarded_page, site_url, edition, width):
+    page = guarded_page
+    open_answer(page, site_url, edition, width, FAMILY)
+    page.select_option("[data-what-if-select]", "2.0")  # Cas's brace
+    page.wait_for_selector('[data-what-if="2.0"]', timeout=60_000)
+    engine = comparator.what_if({**FAMILY, "lang": "en" if edition else "nl"}, 2, 0)
+    assert engine["changes"], "the brace's cost decides between plans"
+    stretches = page.locator("[data-stretch]").all_text_contents()
+    assert len(stretches) == len(engine["changes"]) + 1
+    money = euro_en if edition else euro_nl
+    for change, sentence in zip(engine["changes"], stretches[1:], strict=True):
+        assert money(change["from"]) in sentence
+        av = change["plan"].split(",")[0].split("+")[0]
+        assert f"Anna: {av.capitalize()}" in sentence
+    first = engine["cheapest"][0]["plan"].split(",")[0].split("+")[0]
+    assert f"Anna: {first.capitalize()}" in stretches[0]
+    figure = page.locator('[data-what-if="2.0"]')
+    assert figure.locator("polyline.cmp-what-if-cheapest").count() == 1
+    assert not POSITIONAL.search(page.locator(".cmp-what-if").text_content())
+    # The table holds the cheapest total at every quantity.
+    figure.page.locator(".cmp-what-if-table summary").click()
+    cells = page.locator(".cmp-what-if-data tbody tr td:first-of-type").all_text_contents()
+    assert cells == [money(point["total_year"]) for point in engine["cheapest"]]
+    # The chart's words are at least 12 px where they are drawn.
+    sizes = figure.locator("svg.cmp-what-if-chart").evaluate(
+        "svg => { const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+        " return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale); }"
+    )
+    assert min(sizes) >= 12
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["nl", "en"])
+def test_the_page_asks_who_are_the_parents_and_a_child_follows_only_them(guarded_page, site_url, edition):
+    page = guarded_page
+    household = {
+        "persons": [
+            {"name": "Mila", "age": 45},
+            {"name": "Roos", "age": 19},
+            {"name": "Kai", "age": 15, "care": [{"id": "orthodontie", "price": 3000}]},
+        ]
+    }
+    open_answer(page, site_url, edition, 1280, household)
+    question = page.locator('[data-guardian-for="1"]')
+    assert question.is_visible() and page.locator('[data-guardian-for="2"]').is_hidden()
+    results_after(page, lambda: page.locator('[data-path="persons.1.guardian"]').uncheck())
+    profile = {
+        **household,
+        "persons": [household["persons"][0], {**household["persons"][1], "guardian": False}, household["persons"][2]],
+    }
+    top = comparator.best_plans(profile, 1)["plans"][0]
+    assert page.get_attribute("[data-best-plan]", "data-plan") == plan_code(top)
+    assert top["persons"][1]["av"] is None  # the sister is not put on a package for the child's brace
+    child = page.locator('[data-best-plan] > .cmp-itemised [data-person="2"]').text_content()
+    assert "Mila" in child and "Roos" not in child
+    # One adult only: nothing to ask.
+    results_after(page, lambda: page.fill('[data-path="persons.1.age"]', "12"))
+    assert page.locator("[data-guardian-for]:visible").count() == 0

@@ -6,7 +6,7 @@
 
 import { rankCare } from "./care_search.js";
 import { el, euro, uid } from "./dom.js";
-import { LIMITS, newLine, newPerson, showsCount } from "./model.js";
+import { LIMITS, asksGuardian, newLine, newPerson, showsCount } from "./model.js";
 import { say } from "./words.js";
 
 const SEXES = [
@@ -56,7 +56,29 @@ export class ComparatorForm {
     const line = path.match(/^persons\.\d+\.care\.\d+/)?.[0];
     if (line) this.edited(line, path.slice(line.length + 1), input);
     if (path.endsWith(".name")) this.node.querySelector(`[data-legend="${path}"]`).textContent = this.legend(path);
+    if (path.endsWith(".age")) this.showGuardians();
     this.onChange();
+  }
+
+  guardianField(path, p) {
+    const field = this.field(
+      say("Ouder of verzorger van de kinderen"),
+      `${path}.guardian`,
+      el("input", { type: "checkbox" }),
+      say("Een kind krijgt het aanvullende pakket van de hoogst verzekerde ouder of verzorger (art. 1.2.2). Zet dit uit voor bijvoorbeeld een inwonende oma of een meerderjarig kind."),
+    );
+    field.dataset.guardianFor = p;
+    field.hidden = true;
+    return field;
+  }
+
+  /** The question "ouder of verzorger van de kinderen?" stands beside each adult only where it matters. */
+  showGuardians() {
+    const asked = asksGuardian(this.state.persons);
+    for (const field of this.node.querySelectorAll("[data-guardian-for]")) {
+      const age = Number(this.state.persons[field.dataset.guardianFor].age.trim() || NaN);
+      field.hidden = !asked || !(age >= 18);
+    }
   }
 
   /** A price typed is the visitor's own, a contract switch touched their choice: their marks go. */
@@ -147,6 +169,7 @@ export class ComparatorForm {
       this.packagesFieldset(),
       premiums,
     );
+    this.showGuardians();
     this.showErrors(this.errors);
   }
 
@@ -191,6 +214,7 @@ export class ComparatorForm {
           el("select", {}, SEXES.map(([value, label]) => el("option", { value }, label))),
           say("Alleen nodig waar de voorwaarden het noemen."),
         ),
+        this.guardianField(path, p),
       ),
       person.care.length > 0 && el("div", { class: "cmp-lines" }, person.care.map((line, l) => this.lineFieldset(line, p, l))),
       this.carePicker(p),

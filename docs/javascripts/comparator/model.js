@@ -22,7 +22,16 @@ const MESSAGES = {
 /** Whether a line has a count field: care priced per unit, or a line that came with a count. */
 export const showsCount = (item, line) => item.quantity === "count_x_price" || line.count !== "1";
 
-export const newPerson = () => ({ name: "", age: "", sex: "", care: [] });
+export const newPerson = () => ({ name: "", age: "", sex: "", guardian: true, care: [] });
+
+const ADULT_AGE = 18; // art. 1.2.2: younger is a child, who follows a parent's or guardian's package
+
+/** Whether the form asks who are the children's parents or guardians (contract v3): only when the
+ * household has children and two or more adults, ages as typed. */
+export function asksGuardian(persons) {
+  const ages = persons.map((person) => parseWhole(person.age, 0, LIMITS.age)).filter((age) => !Number.isNaN(age));
+  return ages.some((age) => age < ADULT_AGE) && ages.filter((age) => age >= ADULT_AGE).length >= 2;
+}
 
 /** A new care line computes with the indicative price and a contracted provider, and says so
  * (`indicative`, `assumedContract`) until the visitor types a price or touches the switch. */
@@ -78,8 +87,10 @@ export function validate(state, data) {
     if (Number.isNaN(value)) errors.set(path, message);
     return value;
   };
+  const guardians = asksGuardian(state.persons);
   const persons = state.persons.map((person, p) => {
     const out = { age: check(`persons.${p}.age`, parseWhole(person.age, 0, LIMITS.age), MESSAGES.age) };
+    if (guardians && out.age >= ADULT_AGE && person.guardian === false) out.guardian = false;
     if (person.name !== "") out.name = person.name; // shown back verbatim by the engine
     if ([...person.name].length > LIMITS.name) errors.set(`persons.${p}.name`, MESSAGES.name);
     if (person.sex) out.sex = person.sex;
@@ -133,6 +144,7 @@ export function stateFromProfile(profile, data) {
       name: person.name ?? "",
       age: String(person.age),
       sex: person.sex ?? "",
+      guardian: person.guardian !== false,
       care: (person.care ?? []).map((line) => ({
         id: line.id,
         count: String(line.count ?? 1),

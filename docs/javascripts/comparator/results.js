@@ -5,16 +5,20 @@
 // answer card, which may give each person another package.
 
 import { el, euro, plain, svg } from "./dom.js";
+import { planName } from "./plan.js";
 import { say } from "./words.js";
 
 const STATUS = { covered: say("volledig vergoed"), partial: say("deels vergoed"), not_covered: say("niet vergoed"), unknown: say("onbekend") };
 const PACKAGE = (id) => id.charAt(0).toUpperCase() + id.slice(1);
 
-/** "Primair + tandarts Royaal" or "Ideaal, zonder tandarts". */
-export const combinationName = (result) =>
-  result.dental
+/** "Primair + tandarts Royaal" or "Ideaal, zonder tandarts"; a share link's plan with packages per
+ * person (contract v2: its top `av` is null) by what each adult holds. */
+const combinationName = (result, profile, household) => {
+  if (!result.av) return planName(result, profile, household);
+  return result.dental
     ? say("{av} + tandarts {dental}", { av: PACKAGE(result.av), dental: PACKAGE(result.dental) })
     : say("{av}, zonder tandarts", { av: PACKAGE(result.av) });
+};
 
 /** One sentence above the namesake combinations; `ranked` false: no adult, so no package to choose. */
 export function summarize(results, ranked = true) {
@@ -22,6 +26,8 @@ export function summarize(results, ranked = true) {
   if (!ranked) return say("{count} Zonder volwassene is er geen pakket te kiezen: een kind volgt de ouder.", { count });
   const known = results.filter((r) => r.total_year !== null).length;
   if (!known) return say("{count} Het totaal per jaar is onbekend: vul de ontbrekende premies in.", { count });
+  // A share link may also compare plans with packages per person (contract v2): named by person.
+  if (results.some((r) => !r.av)) return say("{count} Een plan met pakketten per persoon heet naar wat elke volwassene neemt.", { count });
   return say("{count} Hier neemt iedereen in het huishouden hetzelfde pakket; een kind volgt de ouder.", { count });
 }
 
@@ -36,13 +42,13 @@ const COLUMNS = ["Totaal per jaar", "Premie per jaar", "Zelf betalen", "Vergoed"
 const cell = (column, value, attributes = {}) =>
   el("td", { role: "cell", ...attributes }, el("span", { class: "cmp-cell-label", "aria-hidden": "true" }, COLUMNS[column]), value);
 
-function summaryTable(results) {
-  const rows = results.map((r) =>
+function summaryTable(results, names) {
+  const rows = results.map((r, i) =>
     el(
       "tr",
       {
         role: "row",
-        "data-av": r.av,
+        "data-av": r.av ?? "",
         "data-dental": r.dental ?? "",
         "data-reimbursed": plain(r.reimbursed),
         "data-out-of-pocket": plain(r.out_of_pocket),
@@ -53,7 +59,7 @@ function summaryTable(results) {
       el(
         "th",
         { scope: "row", role: "rowheader" },
-        combinationName(r),
+        names[i],
         !r.complete && el("span", { class: "cmp-badge cmp-badge--unknown" }, say("Onvolledig")),
       ),
       cell(0, euro(r.total_year), { class: "cmp-total" }),
@@ -78,14 +84,14 @@ function summaryTable(results) {
   );
 }
 
-function chart(results) {
+function chart(results, names) {
   // One stacked bar per combination, all on the same scale; the text stays HTML so it keeps its
   // size on a phone, the bars are SVG that stretches to the width. A combination whose premium is
   // unknown must not look cheap: its premium part fills the rest of the width, marked unknown.
   const max = Math.max(1, ...results.map((r) => (r.premium_year ?? 0) + r.out_of_pocket));
   const share = (amount) => (1000 * amount) / max;
   const unknown = results.some((r) => r.premium_year === null);
-  const rows = results.map((r) => {
+  const rows = results.map((r, i) => {
     const own = share(r.out_of_pocket);
     const premium = r.premium_year === null ? 1000 - own : share(r.premium_year);
     const total = r.total_year === null ? say("premie onbekend + {own} zelf", { own: euro(r.out_of_pocket) }) : euro(r.total_year);
@@ -93,7 +99,7 @@ function chart(results) {
     return el(
       "div",
       { class: `cmp-chart-row${kind}` },
-      el("span", {}, `${combinationName(r)}: ${total}`),
+      el("span", {}, `${names[i]}: ${total}`),
       svg(
         "svg",
         { viewBox: "0 0 1000 10", preserveAspectRatio: "none", "aria-hidden": "true", focusable: "false" },
@@ -128,7 +134,7 @@ function lineLabel(person, p, line, item) {
 // On a phone the per-line table is laid out as blocks too (comparator.css): each care line, then
 // each combination on its own line, named from its cell's data-combination. The explicit roles
 // keep it a table for screen readers, which read the column header instead.
-function linesTable(results, profile, catalogue) {
+function linesTable(results, names, profile, catalogue) {
   const rows = profile.persons.flatMap((person, p) =>
     (person.care ?? []).map((line, l) => {
       const cells = results.map((r) => r.persons[p].lines[l]);
@@ -144,7 +150,7 @@ function linesTable(results, profile, catalogue) {
             "td",
             {
               role: "cell",
-              "data-combination": combinationName(results[i]),
+              "data-combination": names[i],
               class: `cmp-status-${c.status}${differs && c.reimbursed === top ? " cmp-best" : ""}`,
             },
             el("span", { class: "cmp-amount" }, c.status === "unknown" ? say("onbekend") : euro(c.reimbursed)),
@@ -168,7 +174,7 @@ function linesTable(results, profile, catalogue) {
           "tr",
           { role: "row" },
           el("th", { scope: "col", role: "columnheader" }, say("Zorg")),
-          results.map((r) => el("th", { scope: "col", role: "columnheader" }, combinationName(r))),
+          names.map((name) => el("th", { scope: "col", role: "columnheader" }, name)),
         ),
       ),
       el("tbody", { role: "rowgroup" }, rows),
@@ -176,19 +182,19 @@ function linesTable(results, profile, catalogue) {
   );
 }
 
-function explanations(results, profile, catalogue, link, open) {
+function explanations(results, names, profile, catalogue, link, open) {
   return results.map((r, i) =>
     el(
       "details",
       { class: "cmp-detail", open: open.has(i), ontoggle: (e) => (e.target.open ? open.add(i) : open.delete(i)) },
-      el("summary", {}, say("{name}: {reimbursed} vergoed, {own} zelf", { name: combinationName(r), reimbursed: euro(r.reimbursed), own: euro(r.out_of_pocket) })),
+      el("summary", {}, say("{name}: {reimbursed} vergoed, {own} zelf", { name: names[i], reimbursed: euro(r.reimbursed), own: euro(r.out_of_pocket) })),
       el(
         "ul",
         {},
         profile.persons.flatMap((person, p) =>
           r.persons[p].lines.map((line, l) => {
             const item = catalogue.get(line.id);
-            const dental = item?.kind === "dental" ? r.dental : null;
+            const dental = item?.kind === "dental" ? r.persons[p].dental : null;
             return el(
               "li",
               { class: `cmp-status-${line.status}` },
@@ -207,8 +213,9 @@ function explanations(results, profile, catalogue, link, open) {
 }
 
 /** The output for a result; `profile` is the profile it was computed from (names, counts, prices). */
-export function renderResults(result, profile, { catalogue, link, open, ranked = true }) {
+export function renderResults(result, profile, { catalogue, link, open, household, ranked = true }) {
   const results = result.results;
+  const names = results.map((r) => combinationName(r, profile, household));
   const incomplete = results.some((r) => !r.complete);
   const unknownPremium = results.some((r) => r.premium_year === null);
   return el(
@@ -217,13 +224,13 @@ export function renderResults(result, profile, { catalogue, link, open, ranked =
     // The answer card above ranks plans per person; here everyone holds the same combination.
     el("h3", {}, say("Als iedereen hetzelfde pakket neemt")),
     el("p", { class: "cmp-combinations-summary" }, summarize(results, ranked)),
-    summaryTable(results),
+    summaryTable(results, names),
     incomplete && el("p", { class: "cmp-note" }, say("Onvolledig: van een of meer zorgregels is de vergoeding onbekend; die tellen als niet vergoed. De toelichting zegt waarom.")),
     unknownPremium && el("p", { class: "cmp-note" }, say("Van een of meer pakketten is de premie 2020 niet bekend. Vul die in bij 'Premies aanpassen' voor een totaal.")),
-    chart(results),
+    chart(results, names),
     el("h3", {}, say("Wat wordt vergoed per zorgregel?")),
-    linesTable(results, profile, catalogue),
+    linesTable(results, names, profile, catalogue),
     el("h3", {}, say("Toelichting en artikelen")),
-    explanations(results, profile, catalogue, link, open),
+    explanations(results, names, profile, catalogue, link, open),
   );
 }
