@@ -54,6 +54,7 @@ serve: setup
 lint: setup
 	$(VENV)/bin/ruff check comparator build_tools tests
 	$(VENV)/bin/ruff format --check comparator build_tools tests
+	$(PY) -m mypy
 
 test: setup lint check
 	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(PY) -m pytest
