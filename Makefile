@@ -18,11 +18,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 ## Set-up -----------------------------------------------------------------------------------
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	@test -n "$(PYTHON_BOOT)" || { echo "Python 3.13 not found (pyenv install 3.13)"; exit 1; }
 	$(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --no-deps --editable .
 	touch $@
 
