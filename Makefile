@@ -14,15 +14,15 @@ export SITE_URL ?= http://127.0.0.1:8000/
 # mkdocs-material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.6 (see requirements.txt).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check lint bench bench-engine bench-site bench-comparator bench-lighthouse clean
+.PHONY: setup serve build test check compile lint format bench bench-engine bench-site bench-comparator bench-lighthouse clean
 
 ## Set-up -----------------------------------------------------------------------------------
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	@test -n "$(PYTHON_BOOT)" || { echo "Python 3.13 not found (pyenv install 3.13)"; exit 1; }
 	$(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --no-deps --editable .
 	touch $@
 
@@ -43,6 +43,10 @@ setup: $(VENV)/.installed node_modules/.package-lock.json $(CHROMIUM) $(FIREFOX)
 check: setup
 	$(PY) -m build_tools check
 
+# The engine's JSON (comparator/data/policies-2020.json) from policies/, after a change there.
+compile: setup
+	$(PY) -m build_tools compile
+
 build: setup
 	$(VENV)/bin/mkdocs build --strict
 
@@ -54,6 +58,11 @@ serve: setup
 lint: setup
 	$(VENV)/bin/ruff check comparator build_tools tests
 	$(VENV)/bin/ruff format --check comparator build_tools tests
+	$(PY) -m mypy
+	node_modules/.bin/biome lint docs/javascripts build_tools tests
+
+format: setup
+	$(VENV)/bin/ruff format comparator build_tools tests
 
 test: setup lint check
 	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(PY) -m pytest

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
+from typing import cast
 
 from ._best import DEFAULT_LIMIT, best_plans_parsed
 from ._compare import compare_parsed
@@ -17,7 +19,7 @@ USAGE = "usage: python -m comparator [--best [--limit N]] PROFILE.json | -"
 def _arguments(args: list[str]) -> tuple[str, int | str | None] | None:
     """(profile path, None to compare or the limit of --best), or None when they fit no usage."""
     args = list(args)
-    limit = None
+    limit: int | str | None = None
     if "--best" in args:
         args.remove("--best")
         limit = DEFAULT_LIMIT
@@ -34,8 +36,9 @@ def _arguments(args: list[str]) -> tuple[str, int | str | None] | None:
 
 def main(argv: list[str] | None = None) -> int:
     # The contract's JSON is UTF-8 whatever the locale says; messages are valid UTF-8 too.
-    sys.stdout.reconfigure(encoding="utf-8")
-    sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
+    # Python's own streams are TextIOWrappers (typeshed types them as TextIO).
+    cast(io.TextIOWrapper, sys.stdout).reconfigure(encoding="utf-8")
+    cast(io.TextIOWrapper, sys.stderr).reconfigure(encoding="utf-8", errors="backslashreplace")
     arguments = _arguments(sys.argv[1:] if argv is None else argv)
     if arguments is None:
         print(USAGE, file=sys.stderr)

@@ -31,6 +31,7 @@ from ._cheapest import smallest_sums
 from ._data import PolicyData, policy_data
 from ._english import explainer
 from ._household import Part, PersonFigures, evaluate_part, figures_json, plan_figures
+from ._money import known
 from ._profile import AV_PACKAGES, DENTAL_PACKAGES, Holding, Profile, ProfileError, parse_profile
 
 __all__ = [
@@ -52,7 +53,7 @@ CHOICE_DIGITS = len(AV_CHOICES) * len(DENTAL_CHOICES)  # one digit per person: t
 PLAN_KEYS = ("premium_year", "reimbursed", "out_of_pocket", "total_year", "complete")
 
 
-def checked_limit(limit, largest: int = MAX_LIMIT) -> int:
+def checked_limit(limit: object, largest: int = MAX_LIMIT) -> int:
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= largest:
         raise ProfileError(f"limit: must be a whole number from 1 to {largest}, got {json.dumps(limit)}")
     return limit
@@ -83,8 +84,9 @@ class _Ranks:
     def of(self, index: int, av: Part, dental: Part, holding: Holding) -> int:
         digit = AV_CHOICES.index(holding.av) * len(DENTAL_CHOICES) + DENTAL_CHOICES.index(holding.dental)
         choice = digit * CHOICE_DIGITS ** (self.persons - 1 - index)
-        premium = _cents(av.premium_year + dental.premium_year)
-        total = _cents(av.total_year + dental.total_year)
+        # A candidate's premium is known (see _candidates), and so is its total.
+        premium = _cents(known(av.premium_year) + known(dental.premium_year))
+        total = _cents(known(av.total_year) + known(dental.total_year))
         return (total * self.premium_scale + premium) * self.choice_scale + choice
 
 
@@ -112,8 +114,8 @@ class PlanSearch:
             for dental in (dental_choices if i in self.adults else (None,))
         }
         premium_scale = 1 + sum(
-            max(_cents(self.av[i, av].premium_year) for av in self.av_choices)
-            + max(_cents(self.dental[i, dental].premium_year) for dental in dental_choices)
+            max(_cents(known(self.av[i, av].premium_year)) for av in self.av_choices)
+            + max(_cents(known(self.dental[i, dental].premium_year)) for dental in dental_choices)
             for i in self.adults
         )
         self.ranks = _Ranks(len(profile.persons), premium_scale)
@@ -189,7 +191,7 @@ def plan_code(holdings: tuple[Holding, ...]) -> str:
     return ",".join(f"{holding.av or 'none'}+{holding.dental or 'none'}" for holding in holdings)
 
 
-def best_plans_json_parts(profile: Profile, data: PolicyData, limit: int) -> tuple[dict, PlanSearch, list]:
+def best_plans_json_parts(profile: Profile, data: PolicyData, limit: object) -> tuple[dict, PlanSearch, list]:
     """best_plans' answer, the search behind it and every plan's holdings, for the page's insights."""
     limit = checked_limit(limit)
     search = PlanSearch(profile, data)
@@ -201,7 +203,7 @@ def best_plans_json_parts(profile: Profile, data: PolicyData, limit: int) -> tup
     return result, search, cheapest
 
 
-def best_plans_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
+def best_plans_parsed(profile: Profile, data: PolicyData, limit: object) -> dict:
     return best_plans_json_parts(profile, data, limit)[0]
 
 

@@ -13,7 +13,7 @@ from ._data import PolicyData, policy_data
 from ._engine import LineResult
 from ._english import explainer
 from ._household import Part, PersonFigures, evaluate_part, figures_json, holdings, plan_figures
-from ._money import to_json_number
+from ._money import ZERO, to_json_number
 from ._profile import Combination, PersonsPackages, Profile, parse_profile
 
 __all__ = ["combination_json", "compare", "compare_parsed"]
@@ -32,8 +32,8 @@ def _line_json(line: LineResult) -> dict:
 
 
 def _premium_json(figures: PersonFigures) -> float | None:
-    premiums = (figures.av.premium_year, figures.dental.premium_year)
-    return None if None in premiums else to_json_number(sum(premiums))
+    av, dental = figures.av.premium_year, figures.dental.premium_year
+    return None if av is None or dental is None else to_json_number(sum((av, dental), ZERO))
 
 
 def combination_json(

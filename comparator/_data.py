@@ -59,6 +59,8 @@ def _parse_tiers(tiers: list[dict]) -> list[dict]:
         # The same band as exact fractions (lower, upper, share of the costs), for the engine's sums.
         exact = (Fraction(lower), None if upper is None else Fraction(upper), Fraction(rate) / 100)
         parsed.append({"rate": rate, "from": lower, "up_to": upper, "band": "band" in tier, "exact": exact})
+        if upper is None:  # an open band is the last one (build_tools checks the tiers' order)
+            break
         lower = upper
     return parsed
 

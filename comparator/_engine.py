@@ -209,7 +209,7 @@ def evaluate_line(
 ) -> LineResult:
     cost = line.count * line.price
     if isinstance(terms, Decided):
-        known = _nothing_whatever(line, terms, ledger, data, say) if terms.terms else None
+        known = _nothing_whatever(line, terms.terms, ledger, data, say) if terms.terms else None
         return known or LineResult(line.id, cost, ZERO, terms.status, terms.article, terms.explanation)
     if not cost:
         # Nothing reimbursed is not a reimbursement: a line that costs nothing uses up no count,
@@ -228,14 +228,14 @@ def evaluate_line(
 
 
 def _nothing_whatever(
-    line: CareLine, unknown: Decided, ledger: PersonLedger, data: PolicyData, say: Explainer
+    line: CareLine, terms: Terms, ledger: PersonLedger, data: PolicyData, say: Explainer
 ) -> LineResult | None:
     """The result of a line whose amount is not computable but € 0 whatever it is, else None.
 
     Only the line's own cost and the earlier claims decide that: how the other lines share a limit
     with it would depend on the unknown amount (the most reimbursed units come first).
     """
-    terms, cost = unknown.terms, line.count * line.price
+    cost = line.count * line.price
     if not cost:
         # Without the sex the cover itself is not known, only that there is nothing to reimburse.
         sex = terms.rule.get("eligibility", {}).get("sex") if ledger.person.sex is None else None

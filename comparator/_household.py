@@ -42,7 +42,11 @@ def holdings(profile: Profile, entry: Combination | PersonsPackages, household: 
             Holding(entry.av, entry.dental) if person.age >= child_age else Holding(child_av, None)
             for person in profile.persons
         )
-    guardians = (holding.av for holding, person in zip(entry.persons, profile.persons, strict=True) if person.guardian)
+    guardians = (
+        holding.av
+        for holding, person in zip(entry.persons, profile.persons, strict=True)
+        if holding is not None and person.guardian  # a guardian is an adult, who always has a holding
+    )
     child = Holding(_highest_av(guardians, household), None)
     return tuple(holding or child for holding in entry.persons)
 
@@ -95,7 +99,7 @@ def evaluate_part(
             results[i] = LineResult(line.id, line.count * line.price, ZERO, "not_covered", article, explanation)
     elif indices:
         terms_of = data.packages[kind][package] if package else None
-        if package:
+        if terms_of is not None:
             chapter = terms_of["chapter"]
         else:
             chapter = household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
@@ -138,11 +142,11 @@ class PlanFigures:
 
 def plan_figures(persons: list[PersonFigures]) -> PlanFigures:
     parts = [part for person in persons for part in (person.av, person.dental)]
-    premiums = [part.premium_year for part in parts]
+    premiums = [part.premium_year for part in parts if part.premium_year is not None]
     return PlanFigures(
         cost=sum((part.cost for part in parts), ZERO),
         reimbursed=sum((part.reimbursed for part in parts), ZERO),
-        premium_year=None if None in premiums else sum(premiums, ZERO),
+        premium_year=sum(premiums, ZERO) if len(premiums) == len(parts) else None,
         complete=all(part.complete for part in parts),
     )
 

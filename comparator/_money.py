@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["CENT", "ZERO", "cents", "euro", "euro_en", "to_json_number"]
+__all__ = ["CENT", "ZERO", "cents", "euro", "euro_en", "known", "to_json_number"]
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -23,6 +23,13 @@ def euro(amount: Decimal) -> str:
 def euro_en(amount: Decimal) -> str:
     """€1,234.50: the notation of the English explanations."""
     return f"€{cents(amount):,.2f}"
+
+
+def known(amount: Decimal | None) -> Decimal:
+    """An amount the caller has made sure is known (None is "onbekend"): an unknown figure is never summed or ranked."""
+    if amount is None:
+        raise ValueError("expected a known amount, got None (onbekend)")
+    return amount
 
 
 def to_json_number(amount: Decimal) -> float:

@@ -306,7 +306,8 @@ def _persons_packages(value: dict, path: str, persons: tuple[Person, ...], house
     entries = _object(value, path, ("persons",))["persons"]
     if not isinstance(entries, list) or len(entries) != len(persons):
         raise _fail(f"{path}.persons", f"must list one entry per person ({len(persons)})", entries)
-    adult_age, holdings = household["children_under"], []
+    adult_age = household["children_under"]
+    holdings: list[Holding | None] = []
     for index, (entry, person) in enumerate(zip(entries, persons, strict=True)):
         where = f"{path}.persons[{index}]"
         if person.age >= adult_age:
@@ -350,7 +351,7 @@ def parse_profile(value, data: PolicyData) -> Profile:
     parsed_persons = tuple(_person(p, f"persons[{i}]", data) for i, p in enumerate(persons))
     combinations = profile.get("packages", None)
     if combinations is None:
-        parsed_combinations = DEFAULT_COMBINATIONS
+        parsed_combinations: tuple[Combination | PersonsPackages, ...] = DEFAULT_COMBINATIONS
     elif not isinstance(combinations, list) or not 1 <= len(combinations) <= 20:
         raise _fail("packages", "must be a list of 1 to 20 package combinations", combinations)
     else:

@@ -55,7 +55,7 @@ from decimal import Decimal
 
 from ._best import PlanSearch, plan_code
 from ._household import evaluate_part
-from ._money import to_json_number
+from ._money import known, to_json_number
 from ._profile import Holding, ProfileError
 
 __all__ = ["HIDDEN_BUDGET", "MAX_LIMIT", "POINTS", "what_if_json"]
@@ -120,7 +120,7 @@ class _Totals:
             parts = [part for figures in search.person_figures(holdings) for part in (figures.av, figures.dental)]
             mine = search.part(person, kind, package)
             self.others.append(
-                _cents(sum((part.total_year for part in parts), Decimal(0)) - mine.cost + mine.reimbursed)
+                _cents(sum((known(part.total_year) for part in parts), Decimal(0)) - mine.cost + mine.reimbursed)
             )
 
     def of(self, plan: int, q: int) -> int:
