@@ -59,7 +59,7 @@ lint: setup
 	$(VENV)/bin/ruff check comparator build_tools tests
 	$(VENV)/bin/ruff format --check comparator build_tools tests
 	$(PY) -m mypy
-	node_modules/.bin/biome lint docs/javascripts build_tools tests
+	node_modules/.bin/biome lint --error-on-warnings docs/javascripts build_tools tests
 
 format: setup
 	$(VENV)/bin/ruff format comparator build_tools tests

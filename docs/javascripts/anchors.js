@@ -4,7 +4,7 @@ document$.subscribe(function () {
   var id;
   try {
     id = decodeURIComponent(location.hash.slice(1));
-  } catch (error) {
+  } catch {
     return; // a malformed fragment names no section
   }
   var target = id && document.getElementById(id);

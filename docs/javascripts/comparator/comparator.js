@@ -54,7 +54,7 @@ function builtAnswer(json, data) {
   const household = (profile) => canonical({ packages: data.defaults, ...profile });
   let exact = true;
   try {
-    const parsed = JSON.parse(json, (key, value, context) => {
+    const parsed = JSON.parse(json, (_key, value, context) => {
       if (typeof value === "number" && String(value) !== context?.source) exact = false;
       return value;
     });

@@ -385,7 +385,7 @@ export class ComparatorForm {
   }
 
   packagesFieldset() {
-    const rows = this.state.packages.map((combination, c) => {
+    const rows = this.state.packages.map((_combination, c) => {
       const path = `packages.${c}`;
       return el(
         "div",

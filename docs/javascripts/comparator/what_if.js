@@ -53,7 +53,7 @@ export function crossingSentences(whatIf, labels) {
   );
 }
 
-function chart(whatIf, labels, titleId) {
+function chart(whatIf, titleId) {
   const xs = whatIf.points;
   const all = [...whatIf.totals.flat(), ...whatIf.cheapest.map((point) => point.total_year)];
   const lowest = Math.min(...all);
@@ -156,7 +156,7 @@ export function renderWhatIf(answer, profile, { catalogue, household, choice, ch
       "figure",
       { class: "cmp-what-if-figure", "data-what-if": `${whatIf.person}.${whatIf.line}` },
       el("figcaption", { id: titleId }, title),
-      chart(whatIf, labels, titleId),
+      chart(whatIf, titleId),
       el(
         "ul",
         { class: "cmp-what-if-key" },
