@@ -358,7 +358,10 @@ DEFAULT_COMBINATIONS = tuple(Combination(av, av if av in DENTAL_PACKAGES else No
 def _check_uncertain_lines(persons: tuple[Person, ...]) -> None:
     uncertain = ((i, j) for i, person in enumerate(persons) for j, line in enumerate(person.care) if line.chance < 1)
     for i, j in itertools.islice(uncertain, MAX_UNCERTAIN_LINES, MAX_UNCERTAIN_LINES + 1):
-        path, expected = f"persons[{i}].care[{j}].chance", f"at most {MAX_UNCERTAIN_LINES} uncertain lines per household"
+        path, expected = (
+            f"persons[{i}].care[{j}].chance",
+            f"at most {MAX_UNCERTAIN_LINES} uncertain lines per household",
+        )
         raise ProfileError(f"{path}: {expected}", path, expected)
 
 

@@ -30,9 +30,9 @@ from decimal import Decimal
 
 from ._best import PlanSearch, checked_limit
 from ._data import PolicyData, policy_data
-from ._household import evaluate_part
+from ._household import Part, evaluate_part
 from ._money import to_json_number
-from ._profile import Holding, Profile, parse_profile
+from ._profile import Holding, Person, Profile, parse_profile
 
 __all__ = ["DEFAULT_RISK_LIMIT", "MAX_RISK_LIMIT", "has_uncertain_lines", "risk", "risk_parsed"]
 
@@ -72,6 +72,26 @@ def _units(profile: Profile, data: PolicyData) -> dict[tuple[int, str], _Unit]:
     return units
 
 
+def _clusters(person: Person, kind: str, data: PolicyData) -> list[list[int]]:
+    """The person's lines of `kind` (places in their care) in groups that share no limit: lines share
+    one only through their care id or a pool of ids (in any package), so a part's out-of-pocket is
+    the sum of its groups' and a group's depends on its own lines only."""
+    linked: dict[str, set[str]] = {}
+    for package in data.packages[kind].values():
+        for ids in package["pools"].values():
+            for care_id in ids:
+                linked.setdefault(care_id, set()).update(ids)
+    groups: list[tuple[set[str], list[int]]] = []
+    for j, line in enumerate(person.care):
+        if data.catalogue[line.id]["kind"] != kind:
+            continue
+        ids = linked.get(line.id, set()) | {line.id}
+        joined = [group for group in groups if group[0] & ids]
+        merged = (ids.union(*(g[0] for g in joined)), sorted([j, *(i for g in joined for i in g[1])]))
+        groups = [group for group in groups if group not in joined] + [merged]
+    return sorted((lines for _, lines in groups), key=lambda lines: lines[0])
+
+
 def _cents(amount: Decimal) -> int:
     return int(amount.scaleb(2))  # totals are whole cents (see _best)
 
@@ -83,6 +103,21 @@ class _RiskSearch(PlanSearch):
         self.units = _units(profile, data)
         self.uncertain = sum(len(unit.uncertain) for unit in self.units.values())
         self.totals: dict[tuple[int, str, str | None], list[tuple[int, bool]]] = {}
+        self.parts: dict[tuple, Part] = {}
+        self.lines_of_kind = {
+            (i, kind): sum(data.catalogue[line.id]["kind"] == kind for line in person.care)
+            for i, person in enumerate(profile.persons)
+            for kind in KINDS
+        }
+        # A line as the engine reads it: every field but its chance.
+        self.line_keys = [
+            [
+                tuple(getattr(line, field.name) for field in dataclasses.fields(line) if field.name != "chance")
+                for line in person.care
+            ]
+            for person in profile.persons
+        ]
+        self.ranks_per_outcome: dict[tuple[int, str, str | None], list[int]] = {}
         super().__init__(profile, data)
         # A rank is total x `scale` + the premium and choices part (see _best._Ranks).
         self.scale = self.ranks.premium_scale * self.ranks.choice_scale
@@ -91,26 +126,58 @@ class _RiskSearch(PlanSearch):
         """(total in cents, complete) of the person's part under `package`, per outcome of the unit."""
         key = (index, kind, package)
         if key not in self.totals:
-            person, unit = self.profile.persons[index], self.units[index, kind]
-            happen = [
-                tuple(line for j, line in enumerate(person.care) if line.chance == 1 or j in kept)
-                for kept in (
-                    {j for bit, j in enumerate(unit.uncertain) if mask >> bit & 1} for mask in range(len(unit.weights))
-                )
-            ]
-            parts = (
-                evaluate_part(dataclasses.replace(person, care=care), kind, package, self.profile, self.data, self.say)
-                for care in happen
-            )
-            self.totals[key] = [(_cents(part.total_year), part.complete) for part in parts]
+            self.totals[key] = self._unit_totals(index, kind, package)
         return self.totals[key]
+
+    def _unit_totals(self, index: int, kind: str, package: str | None) -> list[tuple[int, bool]]:
+        person, unit = self.profile.persons[index], self.units[index, kind]
+        clusters = _clusters(person, kind, self.data)
+        # The groups without an uncertain line are the same in every outcome: evaluated together,
+        # with the premium (all of the person's lines of the kind: the part best_plans evaluated).
+        fixed = [j for cluster in clusters if not set(cluster) & set(unit.uncertain) for j in cluster]
+        part = self.evaluate(index, kind, package, fixed)
+        base, complete, varying = _cents(part.total_year), part.complete, []
+        for cluster in clusters:
+            bits = [bit for bit, j in enumerate(unit.uncertain) if j in cluster]
+            if not bits:
+                continue
+            figures = []
+            for mask in range(2 ** len(bits)):
+                happen = {unit.uncertain[bit] for at, bit in enumerate(bits) if mask >> at & 1}
+                part = self.evaluate(
+                    index, kind, package, [j for j in cluster if person.care[j].chance == 1 or j in happen]
+                )
+                figures.append((_cents(part.cost - part.reimbursed), part.complete))
+            varying.append((bits, figures))
+        totals = []
+        for mask in range(len(unit.weights)):
+            total, done = base, complete
+            for bits, figures in varying:
+                cents, cluster_done = figures[sum(1 << at for at, bit in enumerate(bits) if mask >> bit & 1)]
+                total, done = total + cents, done and cluster_done
+            totals.append((total, done))
+        return totals
+
+    def evaluate(self, index: int, kind: str, package: str | None, lines: list[int]) -> Part:
+        """The person's part with only these of their lines of `kind` (places in their care). A
+        part's totals do not depend on the order of its lines, so equal lines in any order are
+        evaluated once; all of them is the part the plan search evaluated already."""
+        person = self.profile.persons[index]
+        if len(lines) == self.lines_of_kind[index, kind]:
+            return self.part(index, kind, package)
+        key = (index, kind, package, tuple(sorted(self.line_keys[index][j] for j in lines)))
+        if key not in self.parts:
+            person = dataclasses.replace(person, care=tuple(person.care[j] for j in lines))
+            self.parts[key] = evaluate_part(person, kind, package, self.profile, self.data, self.say)
+        return self.parts[key]
 
     def expected(self, index: int, kind: str, package: str | None) -> int:
         """The part's expected total in cents x 100**(uncertain lines): a whole number."""
         unit = self.units[index, kind]
         spread = PERCENT ** (self.uncertain - len(unit.uncertain))
         return spread * sum(
-            weight * total for weight, (total, _) in zip(unit.weights, self.unit_totals(index, kind, package), strict=True)
+            weight * total
+            for weight, (total, _) in zip(unit.weights, self.unit_totals(index, kind, package), strict=True)
         )
 
     def tail(self, index: int, holding: Holding) -> int:
@@ -123,9 +190,11 @@ class _RiskSearch(PlanSearch):
 
     def outcome_ranks(self, index: int, kind: str, package: str | None) -> list[int]:
         """best_plans' rank of the person's part under `package` (the other kind none), per outcome of the unit."""
-        holding = Holding(package, None) if kind == "av" else Holding(None, package)
-        tail = self.tail(index, holding)
-        return [total * self.scale + tail for total, _ in self.unit_totals(index, kind, package)]
+        key = (index, kind, package)
+        if key not in self.ranks_per_outcome:
+            tail = self.tail(index, Holding(package, None) if kind == "av" else Holding(None, package))
+            self.ranks_per_outcome[key] = [total * self.scale + tail for total, _ in self.unit_totals(*key)]
+        return self.ranks_per_outcome[key]
 
 
 def _cheapest_ranks(search: _RiskSearch, outcomes: list[tuple[int, ...]]):
@@ -134,7 +203,9 @@ def _cheapest_ranks(search: _RiskSearch, outcomes: list[tuple[int, ...]]):
     av = {i: {a: search.outcome_ranks(i, "av", a) for a in search.av_choices} for i in persons}
     dental_choices = {i: search.dental_choices if i in search.adults else (None,) for i in persons}
     cheapest_dental = {
-        i: [min(ranks) for ranks in zip(*(search.outcome_ranks(i, "dental", d) for d in dental_choices[i]), strict=True)]
+        i: [
+            min(ranks) for ranks in zip(*(search.outcome_ranks(i, "dental", d) for d in dental_choices[i]), strict=True)
+        ]
         for i in persons
     }
     free = [i for i in search.adults if i not in search.guardians]
