@@ -19,6 +19,7 @@ __all__ = [
     "compare_json",
     "deciding_lines",
     "risk",
+    "risk_json",
     "what_if",
 ]
 
@@ -36,6 +37,13 @@ def best_plans_json(profile_json: str, limit: int = DEFAULT_LIMIT) -> str:
     from ._best import best_plans_parsed
 
     return _json_entry(profile_json, lambda profile, data: best_plans_parsed(profile, data, limit))
+
+
+def risk_json(profile_json: str, limit: int = 3) -> str:
+    """risk for the browser worker: JSON in, JSON out, errors as in compare_json."""
+    from ._risk import risk_parsed
+
+    return _json_entry(profile_json, lambda profile, data: risk_parsed(profile, data, limit))
 
 
 def answer_json(profile_json: str, what_if_line: str = "null") -> str:

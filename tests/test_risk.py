@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from test_best_plans import SLOW, brute_force_by_person, entry, households, label, money
 
 from build_tools import REPO_ROOT
-from comparator import ProfileError, answer_json, best_plans, compare, risk
+from comparator import ProfileError, answer_json, best_plans, compare, risk, risk_json
 
 FAMILY = {
     "persons": [
@@ -286,6 +286,17 @@ def test_answer_json_adds_risk_only_when_a_line_is_uncertain():
     assert answer["risk"] == risk(FAMILY, 3)
     certain = json.loads(answer_json(json.dumps({"persons": [{"age": 30}]})))
     assert set(certain) == {"result", "best", "break_even", "deciding", "plans"}
+
+
+def test_risk_json_answers_like_risk_and_reports_errors_in_both_languages():
+    assert json.loads(risk_json(json.dumps(FAMILY), 4)) == risk(FAMILY, 4)
+    profile = copy.deepcopy(FAMILY)
+    profile["persons"][2]["care"][0]["chance"] = 0.123
+    assert json.loads(risk_json(json.dumps(profile))) == {
+        "error": "persons[2].care[0].chance: must be a number above 0 and at most 1 with at most 2 decimals, got 0.123",
+        "message_nl": "Persoon 3, zorgregel 1, kans: moet een getal boven 0 en hoogstens 1 zijn, met hoogstens 2 "
+        "decimalen; gegeven: 0.123.",
+    }
 
 
 def run(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess:
