@@ -404,7 +404,7 @@ def test_the_what_if_line_is_checked_after_the_profile_and_its_indices_against_i
         (
             '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "x: y, got z": 1}]}]}',
             'persons[0].care[0]."x: y, got z": unknown field; expected one of id, count, price, contracted, '
-            "reimbursed_earlier_in_period, count_earlier_in_period",
+            "reimbursed_earlier_in_period, count_earlier_in_period, chance",
             'Persoon 1, zorgregel 1: onbekend veld "x: y, got z".',
         ),
     ],
