@@ -7,7 +7,9 @@ uncertain lines every outcome's probability is a whole number of 100**-k ("weigh
 
 Nothing is evaluated per outcome of the household. A person's part of one kind (av or dental)
 depends only on that person's own lines of that kind (_household), so each such "unit" is
-evaluated under every package once per outcome of its own uncertain lines. Then:
+evaluated under every package once per outcome of its own uncertain lines; within a unit, only
+lines sharing a limit affect each other, so each group of them is evaluated once per outcome of
+its own uncertain lines, and equal sets of lines once. Then:
 
 - ranking: a unit's expected part is the weighted mean of those totals; the plans are ranked by
   the same search as best_plans (PlanSearch) with each person's rank built from expected totals
@@ -185,6 +187,7 @@ class _RiskSearch(PlanSearch):
         return super().rank(index, holding) % (self.ranks.premium_scale * self.ranks.choice_scale)
 
     def rank(self, index: int, holding: Holding) -> int:
+        """best_plans' rank with the expected total in place of the total."""
         expected = self.expected(index, "av", holding.av) + self.expected(index, "dental", holding.dental)
         return expected * self.ranks.premium_scale * self.ranks.choice_scale + self.tail(index, holding)
 
@@ -198,7 +201,9 @@ class _RiskSearch(PlanSearch):
 
 
 def _cheapest_ranks(search: _RiskSearch, outcomes: list[tuple[int, ...]]):
-    """For every outcome (each person's av and dental unit masks), the rank of best_plans' first plan."""
+    """For every outcome (each person's av and dental unit masks), the rank of best_plans' first plan.
+    Its plan holds, per highest guardian av m, each guardian's cheapest av up to m but one exactly
+    m, every other adult's cheapest av, every adult's cheapest dental, and the children m."""
     persons = range(len(search.profile.persons))
     av = {i: {a: search.outcome_ranks(i, "av", a) for a in search.av_choices} for i in persons}
     dental_choices = {i: search.dental_choices if i in search.adults else (None,) for i in persons}
@@ -265,16 +270,12 @@ def _rounded(numerator: int, denominator: int, decimals: int) -> Decimal:
     return Decimal(scaled).scaleb(-decimals)
 
 
-def risk_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
-    limit = checked_limit(limit, MAX_RISK_LIMIT)
-    search = _RiskSearch(profile, data)
-    streams = [search.cheapest(highest, options) for highest, options in search.groups()]
-    plans = [holdings for _, holdings in itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)]
-    whole = PERCENT**search.uncertain
-    persons = range(len(profile.persons))
+def _cheapest_weights(search: _RiskSearch, plans: list[tuple[Holding, ...]]) -> list[int]:
+    """Per plan, the weight of the outcomes in which it is best_plans' first plan: its rank there
+    is the lowest (no two plans share a rank)."""
+    persons = range(len(search.profile.persons))
     units = [search.units[i, kind] for i in persons for kind in KINDS]
     outcomes = list(itertools.product(*(range(len(unit.weights)) for unit in units)))
-    weights = [math.prod(unit.weights[mask] for unit, mask in zip(units, masks, strict=True)) for masks in outcomes]
     plan_ranks = [
         [
             sum(
@@ -287,10 +288,20 @@ def risk_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
         for holdings in plans
     ]
     cheapest = [0] * len(plans)
-    for at, first in enumerate(_cheapest_ranks(search, outcomes)):
-        for p, ranks in enumerate(plan_ranks):
+    for at, (masks, first) in enumerate(zip(outcomes, _cheapest_ranks(search, outcomes), strict=True)):
+        for plan, ranks in enumerate(plan_ranks):
             if ranks[at] == first:
-                cheapest[p] += weights[at]
+                cheapest[plan] += math.prod(unit.weights[mask] for unit, mask in zip(units, masks, strict=True))
+    return cheapest
+
+
+def risk_parsed(profile: Profile, data: PolicyData, limit: int) -> dict:
+    limit = checked_limit(limit, MAX_RISK_LIMIT)
+    search = _RiskSearch(profile, data)
+    streams = [search.cheapest(highest, options) for highest, options in search.groups()]
+    plans = [holdings for _, holdings in itertools.islice(heapq.merge(*streams, key=lambda plan: plan[0]), limit)]
+    whole = PERCENT**search.uncertain
+    cheapest = _cheapest_weights(search, plans)
     answer = []
     for holdings, chance in zip(plans, cheapest, strict=True):
         distribution = _distribution(search, holdings)
