@@ -283,7 +283,12 @@ def test_a_chance_changes_nothing_for_the_other_entries():
 
 def test_answer_json_adds_risk_only_when_a_line_is_uncertain():
     answer = json.loads(answer_json(json.dumps(FAMILY)))
-    assert answer["risk"] == risk(FAMILY, 3)
+    assert answer.pop("risk") == risk(FAMILY, 3)
+    certain = copy.deepcopy(FAMILY)
+    for person in certain["persons"]:
+        for line in person["care"]:
+            line.pop("chance", None)
+    assert answer == json.loads(answer_json(json.dumps(certain)))  # every other key as before
     certain = json.loads(answer_json(json.dumps({"persons": [{"age": 30}]})))
     assert set(certain) == {"result", "best", "break_even", "deciding", "plans"}
 
