@@ -167,7 +167,8 @@ class _RiskSearch(PlanSearch):
         person = self.profile.persons[index]
         if len(lines) == self.lines_of_kind[index, kind]:
             return self.part(index, kind, package)
-        key = (index, kind, package, tuple(sorted(self.line_keys[index][j] for j in lines)))
+        # A part depends on the person's age, sex and lines only: equal persons share it too.
+        key = (person.age, person.sex, kind, package, tuple(sorted(self.line_keys[index][j] for j in lines)))
         if key not in self.parts:
             person = dataclasses.replace(person, care=tuple(person.care[j] for j in lines))
             self.parts[key] = evaluate_part(person, kind, package, self.profile, self.data, self.say)
