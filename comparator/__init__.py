@@ -7,6 +7,7 @@ from ._answer import break_even_premiums, deciding_lines, what_if
 from ._best import DEFAULT_LIMIT, best_plans
 from ._compare import compare
 from ._profile import ProfileError
+from ._risk import risk
 
 __all__ = [
     "ProfileError",
@@ -17,6 +18,8 @@ __all__ = [
     "compare",
     "compare_json",
     "deciding_lines",
+    "risk",
+    "risk_json",
     "what_if",
 ]
 
@@ -36,10 +39,18 @@ def best_plans_json(profile_json: str, limit: int = DEFAULT_LIMIT) -> str:
     return _json_entry(profile_json, lambda profile, data: best_plans_parsed(profile, data, limit))
 
 
+def risk_json(profile_json: str, limit: int = 3) -> str:
+    """risk for the browser worker: JSON in, JSON out, errors as in compare_json."""
+    from ._risk import risk_parsed
+
+    return _json_entry(profile_json, lambda profile, data: risk_parsed(profile, data, limit))
+
+
 def answer_json(profile_json: str, what_if_line: str = "null") -> str:
     """The comparator page's one call per input: {"result": compare, "best": best_plans (3),
-    "break_even", "deciding", and with what_if_line = "[person, line]" also "what_if"}; errors as
-    in compare_json (the profile's first, then the line's)."""
+    "break_even", "deciding", with what_if_line = "[person, line]" also "what_if", and when a
+    care line has a chance below 1 also "risk" (3 plans)}; errors as in compare_json (the
+    profile's first, then the line's)."""
     from ._answer import answer_parsed
 
     return _json_entry(profile_json, lambda profile, data: answer_parsed(profile, data, _what_if_line(what_if_line)))

@@ -1,4 +1,4 @@
-"""python -m comparator [--best [--limit N]] PROFILE.json | -   (see the comparator contract)."""
+"""python -m comparator [--best | --risk [--limit N]] PROFILE.json | -   (see the comparator contract)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,24 @@ from ._best import DEFAULT_LIMIT, best_plans_parsed
 from ._compare import compare_parsed
 from ._data import policy_data
 from ._profile import ProfileError, parse_profile_json
+from ._risk import DEFAULT_RISK_LIMIT, risk_parsed
 
-USAGE = "usage: python -m comparator [--best [--limit N]] PROFILE.json | -"
+USAGE = "usage: python -m comparator [--best | --risk [--limit N]] PROFILE.json | -"
+MODES = {"--best": (DEFAULT_LIMIT, best_plans_parsed), "--risk": (DEFAULT_RISK_LIMIT, risk_parsed)}
 
 
-def _arguments(args: list[str]) -> tuple[str, int | str | None] | None:
-    """(profile path, None to compare or the limit of --best), or None when they fit no usage."""
+def _arguments(args: list[str]) -> tuple[str, str | None, int | str | None] | None:
+    """(profile path, None to compare or --best / --risk, its limit), or None when they fit no usage."""
     args = list(args)
+    mode: str | None = None
     limit: int | str | None = None
-    if "--best" in args:
-        args.remove("--best")
-        limit = DEFAULT_LIMIT
+    modes = [arg for arg in args if arg in MODES]
+    if len(modes) > 1:
+        return None
+    if modes:
+        mode = modes[0]
+        args.remove(mode)
+        limit = MODES[mode][0]
         if "--limit" in args:
             at = args.index("--limit")
             if at + 1 == len(args):
@@ -31,7 +38,7 @@ def _arguments(args: list[str]) -> tuple[str, int | str | None] | None:
             args.pop(at)
             # Text that is not a whole number goes on as given, for the limit's own error message.
             limit = int(text) if re.fullmatch(r"[+-]?[0-9]+", text) else text
-    return (args[0], limit) if len(args) == 1 and not args[0].startswith("--") else None
+    return (args[0], mode, limit) if len(args) == 1 and not args[0].startswith("--") else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments is None:
         print(USAGE, file=sys.stderr)
         return 2
-    path, limit = arguments
+    path, mode, limit = arguments
     try:
         if path == "-":
             text = sys.stdin.buffer.read().decode("utf-8")
@@ -56,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     data = policy_data()
     try:
         profile = parse_profile_json(text, data)
-        result = compare_parsed(profile, data) if limit is None else best_plans_parsed(profile, data, limit)
+        result = compare_parsed(profile, data) if mode is None else MODES[mode][1](profile, data, limit)
     except ProfileError as error:
         print(str(error).replace("\n", " "), file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ from ._compare import combination_json, compare_parsed
 from ._data import PolicyData, policy_data
 from ._insights import break_even_json, deciding_lines_json
 from ._profile import Holding, PersonsPackages, Profile, parse_profile
+from ._risk import has_uncertain_lines, risk_parsed
 from ._what_if import MAX_LIMIT, what_if_json
 
 __all__ = ["ANSWER_PLANS", "answer_parsed", "break_even_premiums", "deciding_lines", "what_if"]
@@ -51,8 +52,8 @@ def what_if(profile: dict, person: int, line: int, limit: int = ANSWER_PLANS) ->
 
 def answer_parsed(profile: Profile, data: PolicyData, what_if_line: list | None) -> dict:
     """compare, best_plans (ANSWER_PLANS), break-even premiums, deciding lines, each best plan's
-    result (`plans`) and, for `what_if_line` = [person, line], the "wat als?" chart: the
-    comparator page's one call."""
+    result (`plans`), for `what_if_line` = [person, line], the "wat als?" chart, and with an
+    uncertain care line `risk` (ANSWER_PLANS plans): the comparator page's one call."""
     best, search, plans = best_plans_json_parts(profile, data, ANSWER_PLANS)
     ranked = "explanation" not in best
     answer = {
@@ -64,6 +65,8 @@ def answer_parsed(profile: Profile, data: PolicyData, what_if_line: list | None)
     }
     if what_if_line is not None and ranked:
         answer["what_if"] = what_if_json(search, plans, *what_if_line)
+    if has_uncertain_lines(profile):
+        answer["risk"] = risk_parsed(profile, data, ANSWER_PLANS)
     return answer
 
 

@@ -38,6 +38,7 @@ _FIELDS = {
     "person": "persoon",
     "line": "zorgregel",
     "guardian": "ouder of verzorger",
+    "chance": "kans",
 }
 # One item of a list, counted from 1 as the page counts.
 _ITEMS = {"persons": "persoon", "care": "zorgregel", "packages": "combinatie"}
@@ -51,6 +52,11 @@ _EXPECTED = [
     ),
     (r"must be a care id from the catalogue", "moet een soort zorg uit de lijst van de vergelijker zijn"),
     (r"must be true or false", "moet true of false zijn"),
+    (
+        r"must be a number above 0 and at most 1 with at most 2 decimals",
+        "moet een getal boven 0 en hoogstens 1 zijn, met hoogstens 2 decimalen",
+    ),
+    (r"at most (\d+) uncertain lines per household", r"hoogstens \1 onzekere zorgregels per huishouden"),
     (r"must be text of at most (\d+) characters", r"moet tekst van hoogstens \1 tekens zijn"),
     (r"must be Unicode text without lone surrogates", "moet geldige tekst zijn, zonder losse surrogaattekens"),
     (r'must be "female", "male" or absent', 'moet "female" of "male" zijn, of ontbreken'),

@@ -31,6 +31,8 @@ MAX_PERSONS = 10
 MAX_LINES_PER_PERSON = 200
 MAX_AMOUNT = Decimal(1_000_000)
 MAX_COUNT = 366
+# Each uncertain line doubles the outcomes `risk` weighs: 2**10 keeps it exact and within a second.
+MAX_UNCERTAIN_LINES = 10
 # A profile nests 4 deep. Deeper JSON is refused before parsing: in Pyodide the parser's recursion
 # exhausts the stack long before Python's recursion limit, a fatal error instead of an exception.
 MAX_DEPTH = 32
@@ -82,6 +84,7 @@ class CareLine:
     contracted: bool
     reimbursed_earlier: Decimal
     count_earlier: int
+    chance: Decimal = Decimal(1)  # the visitor's estimate that it happens this year; only `risk` weighs it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -225,8 +228,21 @@ def _euros(value, path: str) -> Decimal:
     return amount.quantize(CENT)
 
 
+def _chance(value, path: str) -> Decimal:
+    expected = "must be a number above 0 and at most 1 with at most 2 decimals"
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise _fail(path, expected, value)
+    try:
+        chance = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError):
+        raise _fail(path, expected, value) from None
+    if not chance.is_finite() or not ZERO < chance <= 1 or chance != chance.quantize(CENT):
+        raise _fail(path, expected, value)
+    return chance.quantize(CENT)
+
+
 def _care_line(value, path: str, data: PolicyData) -> CareLine:
-    keys = ("id", "count", "price", "contracted", "reimbursed_earlier_in_period", "count_earlier_in_period")
+    keys = ("id", "count", "price", "contracted", "reimbursed_earlier_in_period", "count_earlier_in_period", "chance")
     line = _object(value, path, keys, required=("id", "price"))
     care_id = line["id"]
     if not isinstance(care_id, str) or care_id not in data.catalogue:
@@ -241,6 +257,7 @@ def _care_line(value, path: str, data: PolicyData) -> CareLine:
         contracted=contracted,
         reimbursed_earlier=_euros(line.get("reimbursed_earlier_in_period", 0), f"{path}.reimbursed_earlier_in_period"),
         count_earlier=_whole(line.get("count_earlier_in_period", 0), f"{path}.count_earlier_in_period", 0, MAX_COUNT),
+        chance=_chance(line.get("chance", 1), f"{path}.chance"),
     )
 
 
@@ -339,6 +356,16 @@ def _premiums(value) -> dict[str, dict[str, Decimal]]:
 DEFAULT_COMBINATIONS = tuple(Combination(av, av if av in DENTAL_PACKAGES else None) for av in AV_PACKAGES)
 
 
+def _check_uncertain_lines(persons: tuple[Person, ...]) -> None:
+    uncertain = ((i, j) for i, person in enumerate(persons) for j, line in enumerate(person.care) if line.chance < 1)
+    for i, j in itertools.islice(uncertain, MAX_UNCERTAIN_LINES, MAX_UNCERTAIN_LINES + 1):
+        path, expected = (
+            f"persons[{i}].care[{j}].chance",
+            f"at most {MAX_UNCERTAIN_LINES} uncertain lines per household",
+        )
+        raise ProfileError(f"{path}: {expected}", path, expected)
+
+
 def parse_profile(value, data: PolicyData) -> Profile:
     profile = _object(value, "profile", ("year", "persons", "packages", "premiums", "lang"), required=("persons",))
     year = profile.get("year", 2020)
@@ -349,6 +376,7 @@ def parse_profile(value, data: PolicyData) -> Profile:
     if not isinstance(persons, list) or not 1 <= len(persons) <= MAX_PERSONS:
         raise _fail("persons", f"must be a list of 1 to {MAX_PERSONS} persons", persons)
     parsed_persons = tuple(_person(p, f"persons[{i}]", data) for i, p in enumerate(persons))
+    _check_uncertain_lines(parsed_persons)
     combinations = profile.get("packages", None)
     if combinations is None:
         parsed_combinations: tuple[Combination | PersonsPackages, ...] = DEFAULT_COMBINATIONS

@@ -38,6 +38,7 @@ FIELDS = [
     "persons[0].care[1].contracted",
     "persons[0].care[1].reimbursed_earlier_in_period",
     "persons[0].care[1].count_earlier_in_period",
+    "persons[0].care[1].chance",
     "packages",
     "packages[0].av",
     "packages[0].dental",
@@ -318,6 +319,8 @@ EVERY_EXPECTATION = [
     '{"persons": [{"age": 3, "care": {}}]}',
     '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "contracted": null}]}]}',
     '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "count_earlier_in_period": -1}]}]}',
+    '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "chance": 0}]}]}',
+    '{"persons": [{"age": 3, "care": [' + ", ".join(['{"id": "tandarts", "price": 1, "chance": 0.5}'] * 11) + "]}]}",
     '{"persons": [{"age": 3}], "packages": []}',
     '{"persons": [{"age": 3}], "packages": [{"av": null}]}',
     '{"persons": [{"age": 3}], "packages": [{"dental": null}]}',
@@ -401,7 +404,7 @@ def test_the_what_if_line_is_checked_after_the_profile_and_its_indices_against_i
         (
             '{"persons": [{"age": 3, "care": [{"id": "tandarts", "price": 1, "x: y, got z": 1}]}]}',
             'persons[0].care[0]."x: y, got z": unknown field; expected one of id, count, price, contracted, '
-            "reimbursed_earlier_in_period, count_earlier_in_period",
+            "reimbursed_earlier_in_period, count_earlier_in_period, chance",
             'Persoon 1, zorgregel 1: onbekend veld "x: y, got z".',
         ),
     ],

@@ -3,14 +3,16 @@
 The scenario profiles (tests/scenarios/*.yaml) and a few bad profiles run through
 `comparator.compare_json`, and the comparator page's personas (docs/vergelijker/personas.json)
 through `comparator.best_plans_json` and `comparator.answer_json` (with each of their care lines'
-"wat als?"), here and inside real Pyodide under Node (npm `pyodide`, pinned in package-lock.json),
-in one Node run because Pyodide takes seconds to start. Pyodide runs with the standard library
-the site ships, cut to what the engine's workload imports (build_tools/browser/_trace.py, traced
-at build time): a module the cut left out fails an import here.
+"wat als?", and with every line uncertain for `risk`), here and inside real Pyodide under Node
+(npm `pyodide`, pinned in package-lock.json), in one Node run because Pyodide takes seconds to
+start. Pyodide runs with the standard library the site ships, cut to what the engine's workload
+imports (build_tools/browser/_trace.py, traced at build time): a module the cut left out fails an
+import here.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -75,6 +77,12 @@ def _answer_inputs() -> list[tuple[str, str, str]]:
             for i in range(len(person["care"]))
         ]
         inputs += [(f"persona {persona['id']}, what if {line}", text, line) for line in ["null", *lines]]
+        # Every line uncertain, at chances from 10% up: the answer adds `risk`.
+        uncertain = json.loads(text)
+        chances = itertools.cycle([0.1, 0.25, 0.5, 0.75, 0.99])
+        for person in uncertain["persons"]:
+            person["care"] = [dict(line, chance=next(chances)) for line in person["care"]]
+        inputs.append((f"persona {persona['id']}, uncertain", json.dumps(uncertain, ensure_ascii=False), "null"))
     return inputs
 
 
@@ -139,6 +147,12 @@ def test_pyodide_best_plans_are_byte_identical_to_cpython(in_pyodide):
 def test_pyodide_answers_are_byte_identical_to_cpython(in_pyodide):
     inputs = _answer_inputs()
     assert len(in_pyodide["answers"]) == len(inputs) > 20
+    uncertain = [
+        json.loads(theirs)
+        for (name, _, _), theirs in zip(inputs, in_pyodide["answers"], strict=True)
+        if name.endswith("uncertain")
+    ]
+    assert uncertain and all(answer["risk"]["plans"] for answer in uncertain)
     different = [
         f"{name}\n  CPython: {mine}\n  Pyodide: {theirs}"
         for (name, text, line), theirs in zip(inputs, in_pyodide["answers"], strict=True)

@@ -34,8 +34,9 @@ BEST_LIMITS = (3, 10)  # the page asks for 3 best plans; 10 is the CLI's default
 
 def engine_workload(personas: Path, scenarios: Path) -> bytes:
     """{"compare": [...], "best": [...], "answer": [...]} as JSON: every persona (compare,
-    best_plans at each of BEST_LIMITS, answer_json without and with each of its lines' "wat als?"),
-    every profile of the scenario suite (scenarios/*.yaml; compare and answer_json) and BAD_INPUT."""
+    best_plans at each of BEST_LIMITS, answer_json without and with each of its lines' "wat als?",
+    and with its lines uncertain, for `risk`), every profile of the scenario suite
+    (scenarios/*.yaml; compare and answer_json) and BAD_INPUT."""
     profiles = [persona["profile"] for persona in json.loads(personas.read_text(encoding="utf-8"))["personas"]]
     texts = [json.dumps(profile, ensure_ascii=False) for profile in profiles]
     for path in sorted(scenarios.glob("*.yaml")):
@@ -49,7 +50,17 @@ def engine_workload(personas: Path, scenarios: Path) -> bytes:
         for line in range(len(lines.get("care", [])))
     ]
     answers = [*([text, "null"] for text in texts), *what_ifs, [BAD_INPUT[0], "null"], [texts[0], "[99, 0]"]]
+    answers += [[_uncertain(profile), "null"] for profile in profiles]
     return json.dumps({"compare": [*texts, *BAD_INPUT], "best": [*best, [BAD_INPUT[0], 3]], "answer": answers}).encode()
+
+
+def _uncertain(profile: dict) -> str:
+    """The profile with its first 10 care lines at a chance of 50%."""
+    uncertain = json.loads(json.dumps(profile))
+    lines = [line for person in uncertain["persons"] for line in person.get("care", [])]
+    for line in lines[:10]:
+        line["chance"] = 0.5
+    return json.dumps(uncertain, ensure_ascii=False)
 
 
 def _node() -> str:

@@ -128,6 +128,7 @@ def test_the_workload_holds_the_personas_the_scenarios_and_bad_input():
     assert {limit for _, limit in workload["best"]} >= {3}
     assert [json.loads(workload["answer"][0][0]), workload["answer"][0][1]] == [personas[0]["profile"], "null"]
     assert {line for _, line in workload["answer"]} >= {"[0, 0]", "[1, 0]", "null"}
+    assert any('"chance"' in text for text, _ in workload["answer"])  # risk's path is traced too
 
 
 def test_compiling_for_another_python_is_refused(tmp_path):
