@@ -150,3 +150,24 @@ def test_a_link_whose_numbers_javascript_would_round_is_never_answered_from_the_
     page.wait_for_selector('[data-comparator-results][data-state="error"]', timeout=120_000)
     page.wait_for_function("() => document.querySelector('[data-comparator-results]').dataset.engineStart")
     assert page.evaluate("window.builtShown") is None
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_language_switch_keeps_the_section_in_view_and_the_household(guarded_page, site_url, width):
+    page = guarded_page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{site_url}aanvullend/royaal/#fysiotherapie")
+    page.wait_for_function("() => document.getElementById('fysiotherapie').getBoundingClientRect().top < 200")
+    page.evaluate("document.querySelector('a[data-edition=\"en\"]').click()")
+    page.wait_for_url("**/en/aanvullend/royaal/#fysiotherapie")
+    page.wait_for_function(
+        "() => { const top = document.getElementById('fysiotherapie').getBoundingClientRect().top;"
+        " return top >= 0 && top < innerHeight; }"
+    )
+    # The comparator's household goes along in its link, and the other edition computes it.
+    open_link(page, site_url, "", width, FAMILY)
+    link = page.url.split("#", 1)[1]
+    page.evaluate("document.querySelector('a[data-edition=\"en\"]').click()")
+    page.wait_for_url(f"**/en/vergelijker/#{link}")
+    page.wait_for_selector(READY, timeout=120_000)
+    assert page.input_value('[data-path="persons.2.name"]') == "Cas"
