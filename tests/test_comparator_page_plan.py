@@ -101,8 +101,9 @@ def test_why_the_plan_wins_is_said_from_its_figures_and_every_plan_is_named(guar
     first = runners.first
     assert first.get_attribute("data-plan") == plan_code(runner)
     assert "Anna" in first.locator("summary").text_content() and "Bas" in first.locator("summary").text_content()
+    assert first.locator(".cmp-itemised").count() == 0  # itemised when opened
     first.locator("summary").click()
-    assert first.locator(f'.cmp-itemised[data-plan="{plan_code(runner)}"]').is_visible()
+    first.locator(f'.cmp-itemised[data-plan="{plan_code(runner)}"]').wait_for()
     assert first.locator(".cmp-why").is_visible()
     assert axe_violations(page) == []
 

@@ -147,19 +147,24 @@ export function answerSummary(best) {
   return say("Uitkomst berekend: het goedkoopst voor uw huishouden is {total} per jaar.", { total: euro(best.plans[0].total_year) });
 }
 
+// A runner-up is itemised when it is opened: most visitors never open it, and every input redraws the card.
 function runnerUp(plan, result, top, profile, context) {
-  return el(
+  const details = el(
     "details",
-    { class: "cmp-runner", "data-plan": planCode(plan), "data-total-year": plain(plan.total_year) },
+    {
+      class: "cmp-runner",
+      "data-plan": planCode(plan),
+      "data-total-year": plain(plan.total_year),
+      ontoggle: () => details.open && result && details.childElementCount === 1 && details.append(whyPlan(result, plan, null, profile, context), itemisedPlan(result, plan, profile, context)),
+    },
     el(
       "summary",
       {},
       el("strong", {}, planName(plan, profile, context.data.household)),
       say(": {total} per jaar ({amount} meer)", { total: euro(plan.total_year), amount: euro(fromCents(cents(plan.total_year) - cents(top.total_year))) }),
     ),
-    result && whyPlan(result, plan, null, profile, context),
-    result && itemisedPlan(result, plan, profile, context),
   );
+  return details;
 }
 
 /** The answer card for the engine's answer (answer_json: best, plans, result, deciding, break_even).
