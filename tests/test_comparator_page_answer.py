@@ -1,5 +1,5 @@
 """The comparator page's answer card beyond the cheapest plan (issue 12), in Debian's Chromium:
-break-even premiums beside unknown rows, the lines that decide, the "wat als?" chart, the phone's
+break-even premiums in the card (never beside a same-package row), the lines that decide, the "wat als?" chart, the phone's
 sticky summary, and nothing lost when following an article link and going Back/Forward. Figures
 are checked against the CPython engine for the same profile."""
 
