@@ -87,7 +87,9 @@ def _best_plan(profile: dict) -> str:
             f"{escape(person.get('name') or say('Persoon {n}', n=index + 1))}: {_holding(holding)}"
             for index, person, holding in adults
         )
-    total = say("Het goedkoopst voor dit huishouden: {total} per jaar", total=_euros(plan["total_year"]))
+    # A non-breaking space keeps "€ 1.719,60" on one line on a phone.
+    amount = _euros(plan["total_year"]).replace("€ ", "€\u00a0")
+    total = say("Het goedkoopst voor dit huishouden: {total} per jaar", total=amount)
     return f'<p class="pv-best-plan"><strong>{total}</strong> ({named}).</p>'
 
 

@@ -10,7 +10,7 @@ import pytest
 from browser.site import build_site
 
 from build_tools.site import PERSONAS
-from comparator import compare
+from comparator import best_plans, compare
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +45,16 @@ def test_each_persona_shows_the_engines_totals_and_links_to_its_profile(home, pe
     fragment = re.search(r'href="[^"]*vergelijker/#p=([A-Za-z0-9_-]+)"', part).group(1)
     decoded = json.loads(base64.urlsafe_b64decode(fragment + "=" * (-len(fragment) % 4)))
     assert decoded == persona["profile"]
+
+
+@pytest.mark.parametrize("persona", json.loads(PERSONAS.read_text(encoding="utf-8"))["personas"], ids=lambda p: p["id"])
+def test_each_persona_leads_with_the_households_cheapest_plan_before_the_same_package_table(home, persona):
+    part = section(home, persona["id"])
+    top = best_plans(persona["profile"], 1)["plans"][0]
+    lead = re.search(r'<p class="pv-best-plan">(.*?)</p>', part).group(1)
+    assert euros(top["total_year"]).replace("€ ", "€\u00a0") in lead
+    adults = [(p, h) for p, h in zip(persona["profile"]["persons"], top["persons"], strict=True) if p["age"] >= 18]
+    if len(adults) > 1:
+        assert all(f"{p['name']}: " in lead for p, _ in adults)
+    assert part.index("pv-best-plan") < part.index("Als iedereen hetzelfde pakket neemt") < part.index("<table")
+    assert "oedkoopst" not in part[part.index("<table") :]
