@@ -10,6 +10,7 @@ best plan's figures are those of `compare` on that plan.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Collection
 from decimal import Decimal
 from operator import itemgetter
@@ -129,28 +130,32 @@ def evaluate_part(
             chapter = terms_of["chapter"]
         else:
             chapter = household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
-        # Equal lines (a profile may repeat one) have equal terms.
-        terms_of_line = {
-            line: line_terms(line, terms_of, say.kind_title(kind), chapter, person, say)
-            for line in {person.care[i] for i in indices}
+        # Equal lines (a profile may repeat one) have equal terms: each line's first equal one stands for it.
+        first: dict[CareLine, int] = {}
+        same = {i: first.setdefault(person.care[i], i) for i in indices}
+        terms_of_first = {
+            i: line_terms(person.care[i], terms_of, say.kind_title(kind), chapter, person, say) for i in first.values()
         }
-        terms = {i: terms_of_line[person.care[i]] for i in indices}
+        terms = {i: terms_of_first[same[i]] for i in indices}
         ledger = PersonLedger(person)
         # A line's result follows from the line and what the ledger holds, so a line equal to one
         # that left the ledger as it found it (its limits were used up) gets the same result: many
         # equal lines cost one evaluation each from then on.
-        settled: dict[CareLine, tuple[tuple, LineResult]] = {}
-        used = ledger.used()
+        repeated = {i for i, times in Counter(same.values()).items() if times > 1}
+        settled: dict[int, tuple[tuple, LineResult]] = {}
         # Limits go to the most reimbursed units first (see claim_priority); results keep the lines' order.
         for i in sorted(indices, key=lambda i: -claim_priority(person.care[i], terms[i])):
-            line = person.care[i]
-            if line in settled and settled[line][0] == used:
-                results[i] = settled[line][1]
+            line, key = person.care[i], same[i]
+            if key not in repeated:
+                results[i] = evaluate_line(line, terms[i], ledger, data, say, figures_only)
+                continue
+            used = ledger.used()
+            if key in settled and settled[key][0] == used:
+                results[i] = settled[key][1]
                 continue
             results[i] = evaluate_line(line, terms[i], ledger, data, say, figures_only)
-            before, used = used, ledger.used()
-            if used == before:
-                settled[line] = used, results[i]
+            if ledger.used() == used:
+                settled[key] = used, results[i]
     lines = tuple((i, results[i]) for i in indices)
     return Part(
         lines,
