@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
@@ -26,7 +27,7 @@ NONE = Fraction(0)
 NON_CONTRACTED_ARTICLE = "1.8.3"
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class LineResult:
     id: str
     cost: Decimal
@@ -53,6 +54,14 @@ class PersonLedger:
         for line in self.person.care:
             self.earlier_amount[line.id] = max(self.earlier_amount.get(line.id, ZERO), line.reimbursed_earlier)
             self.earlier_count[line.id] = max(self.earlier_count.get(line.id, 0), line.count_earlier)
+
+    def used(self) -> tuple:
+        """What the lines so far used, exactly (a Decimal's exponent too): besides the person and
+        their history, all that evaluate_line reads of the ledger."""
+        return tuple(
+            tuple((key, str(value)) for key, value in used.items())
+            for used in (self.amount_used, self.count_used, self.cost_in_tiers)
+        )
 
 
 def _eligible(rule: dict, person: Person) -> bool | None:
@@ -205,8 +214,15 @@ def claim_priority(line: CareLine, terms: Terms | Decided) -> Decimal:
 
 
 def evaluate_line(
-    line: CareLine, terms: Terms | Decided, ledger: PersonLedger, data: PolicyData, say: Explainer
+    line: CareLine,
+    terms: Terms | Decided,
+    ledger: PersonLedger,
+    data: PolicyData,
+    say: Explainer,
+    figures_only: bool = False,
 ) -> LineResult:
+    """`figures_only`: the line's amounts (their values) and status without an explanation, skipping
+    what would only be explained (the bands of a line whose amount limit is used up)."""
     cost = line.count * line.price
     if isinstance(terms, Decided):
         known = _nothing_whatever(line, terms.terms, ledger, data, say) if terms.terms else None
@@ -215,16 +231,15 @@ def evaluate_line(
         # Nothing reimbursed is not a reimbursement: a line that costs nothing uses up no count,
         # occasion or amount (the contract's example uses one to state earlier reimbursements).
         return LineResult(line.id, cost, ZERO, "covered", terms.article, say.summary("covered", cost, ZERO, []))
-    step = _Step(line, terms.rule, terms.rule_index, terms.package, ledger, say)
+    step = _Step(line, terms.rule, terms.rule_index, terms.package, ledger, say, figures_only)
     count = step.cap_count()
     item = data.catalogue[line.id]
     non_contracted_theme = item["theme"] if not line.contracted and "non_contracted" in terms.rule else None
     reimbursed = step.apply_rate_and_unit_max(count, terms.unit_max, item.get("unit", "keer"), non_contracted_theme)
     reimbursed = step.cap_amount(reimbursed, data)
     status = "covered" if reimbursed == cost else "not_covered" if reimbursed == 0 else "partial"
-    return LineResult(
-        line.id, cost, reimbursed, status, terms.article, say.summary(status, cost, reimbursed, step.notes)
-    )
+    explanation = "" if figures_only else say.summary(status, cost, reimbursed, step.notes)
+    return LineResult(line.id, cost, reimbursed, status, terms.article, explanation)
 
 
 def _nothing_whatever(
@@ -269,9 +284,18 @@ def _choose_rule(rules: list[dict], person: Person) -> tuple[int, dict, bool | N
 class _Step:
     """The steps of one eligible line, in order; each records the clause that bound, for the explanation."""
 
-    def __init__(self, line: CareLine, rule: dict, rule_index: int, package: dict, ledger: PersonLedger, say):
+    def __init__(
+        self,
+        line: CareLine,
+        rule: dict,
+        rule_index: int,
+        package: dict,
+        ledger: PersonLedger,
+        say: Explainer,
+        figures_only: bool = False,
+    ):
         self.line, self.rule, self.rule_index = line, rule, rule_index
-        self.package, self.ledger, self.say = package, ledger, say
+        self.package, self.ledger, self.say, self.figures_only = package, ledger, say, figures_only
         self.notes: list[str] = []
         self.amount_limits = [(i, limit) for i, limit in enumerate(rule["limits"]) if "amount" in limit]
 
@@ -296,7 +320,7 @@ class _Step:
             used = ledger.count_used.get(key, 0)
             remaining = max(0, limit["count"] - used - earlier)
             if remaining < count:
-                self.notes.append(self.say.count_limit(limit, line, remaining, used, earlier, implied_by))
+                self._note(self.say.count_limit, limit, line, remaining, used, earlier, implied_by)
                 count = remaining
         for key in keys:
             ledger.count_used[key] = ledger.count_used.get(key, 0) + count
@@ -314,9 +338,9 @@ class _Step:
         uncapped = cost * rate / HUNDRED
         capped = uncapped if unit_max is None else count * min(line.price * rate / HUNDRED, unit_max)
         if rate < HUNDRED and cost:
-            self.notes.append(self.say.rate(rate, cost, cents(uncapped)))
+            self._note(self.say.rate, rate, cost, cents(uncapped))
         if capped < uncapped:
-            self.notes.append(self.say.unit_max(unit_max, unit, non_contracted_theme))
+            self._note(self.say.unit_max, unit_max, unit, non_contracted_theme)
         return cents(capped)
 
     def apply_tiers(self, count: int, unit_max: Decimal | None, unit: str, non_contracted_theme: str | None) -> Decimal:
@@ -327,6 +351,8 @@ class _Step:
         tier_key = self.key(*first) if first else line.id
         lines_cost = ledger.cost_in_tiers.get(tier_key, ZERO)
         ledger.cost_in_tiers[tier_key] = lines_cost + cost
+        if self.figures_only and self._an_amount_limit_used_up():
+            return ZERO  # cap_amount makes any share 0: the bands would only be explained
         earlier = _pool_earlier(tier_key, line, self.package, ledger)
         start = Fraction(lines_cost) + _position_for(tiers, earlier)
         before = _tiered(tiers, NONE, start)
@@ -335,13 +361,34 @@ class _Step:
         # rounded one by one, the shares of several lines could add up to a cent over the maximum.
         share = _cents_exact(before + uncapped) - _cents_exact(before)
         if uncapped < Fraction(cost):
-            self.notes.append(self.say.tiers(tiers, lines_cost, earlier, cost, share))
+            self._note(self.say.tiers, tiers, lines_cost, earlier, cost, share)
         if unit_max is not None:
             capped = _tiered_units(tiers, start, Fraction(line.price), count, Fraction(unit_max))
         if capped < uncapped:
-            self.notes.append(self.say.unit_max(unit_max, unit, non_contracted_theme))
+            self._note(self.say.unit_max, unit_max, unit, non_contracted_theme)
             return min(_cents_exact(capped), share)
         return share
+
+    def _note(self, explain: Callable[..., str], *clause) -> None:
+        """Adds the clause that bound to the explanation (none when only the figures are wanted)."""
+        if not self.figures_only:
+            self.notes.append(explain(*clause))
+
+    def _amount_limit_note(
+        self, limit: dict, remaining: Decimal, used: Decimal, earlier: Decimal, data: PolicyData
+    ) -> str:
+        partners = _pool_partners(limit, self.line, self.package, data, self.say)
+        return self.say.amount_limit(limit, remaining, used, earlier, partners)
+
+    def _an_amount_limit_used_up(self) -> bool:
+        """Whether an amount limit has nothing left (cap_amount then caps any amount at 0)."""
+        return any(
+            limit["amount"]
+            - self.ledger.amount_used.get(key, ZERO)
+            - _pool_earlier(key, self.line, self.package, self.ledger)
+            <= 0
+            for key, limit in ((self.key(*amount_limit), amount_limit[1]) for amount_limit in self.amount_limits)
+        )
 
     def cap_amount(self, reimbursed: Decimal, data: PolicyData) -> Decimal:
         """Amount limits per period, less what earlier lines and earlier claims in the period used."""
@@ -353,8 +400,7 @@ class _Step:
             earlier = _pool_earlier(key, self.line, self.package, self.ledger)
             remaining = max(ZERO, limit["amount"] - used - earlier)
             if reimbursed > remaining:
-                partners = _pool_partners(limit, self.line, self.package, data, self.say)
-                self.notes.append(self.say.amount_limit(limit, remaining, used, earlier, partners))
+                self._note(self._amount_limit_note, limit, remaining, used, earlier, data)
                 reimbursed = remaining
         for key in keys:
             self.ledger.amount_used[key] = self.ledger.amount_used.get(key, ZERO) + reimbursed

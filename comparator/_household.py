@@ -10,6 +10,8 @@ best plan's figures are those of `compare` on that plan.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
+from collections.abc import Collection
 from decimal import Decimal
 from operator import itemgetter
 
@@ -17,9 +19,18 @@ from ._data import PolicyData
 from ._engine import LineResult, PersonLedger, claim_priority, evaluate_line, line_terms
 from ._explain import Explainer
 from ._money import ZERO, to_json_number
-from ._profile import Combination, Holding, Person, PersonsPackages, Profile
+from ._profile import CareLine, Combination, Holding, Person, PersonsPackages, Profile
 
-__all__ = ["Part", "PersonFigures", "PlanFigures", "evaluate_part", "figures_json", "holdings", "plan_figures"]
+__all__ = [
+    "Part",
+    "PersonFigures",
+    "PlanFigures",
+    "evaluate_part",
+    "figures_json",
+    "holdings",
+    "ledger_group",
+    "plan_figures",
+]
 
 ADULT_AGE = 18  # art. 1.5.1: no premium before 18
 DENTAL_CHAPTER = "8"
@@ -86,10 +97,26 @@ def _child_without(
 
 
 def evaluate_part(
-    person: Person, kind: str, package: str | None, profile: Profile, data: PolicyData, say: Explainer
+    person: Person,
+    kind: str,
+    package: str | None,
+    profile: Profile,
+    data: PolicyData,
+    say: Explainer,
+    only: Collection[int] | None = None,
+    figures_only: bool = False,
 ) -> Part:
-    """The person's lines of `kind` evaluated under `package` (None: none of that kind), in their order."""
-    indices = [i for i, line in enumerate(person.care) if data.catalogue[line.id]["kind"] == kind]
+    """The person's lines of `kind` evaluated under `package` (None: none of that kind), in their order.
+
+    `only`: evaluate just these of the person's lines, with the person's whole history (see
+    ledger_group for when their results are those of the whole part). `figures_only`: the same
+    amounts (values) and statuses, without explanations (see evaluate_line).
+    """
+    indices = [
+        i
+        for i, line in enumerate(person.care)
+        if data.catalogue[line.id]["kind"] == kind and (only is None or i in only)
+    ]
     household, results = data.household, {}
     without = _child_without(kind, package, person, household, say) if indices else None
     if without:
@@ -103,11 +130,32 @@ def evaluate_part(
             chapter = terms_of["chapter"]
         else:
             chapter = household["adult_without_av_article"] if kind == "av" else DENTAL_CHAPTER
-        terms = {i: line_terms(person.care[i], terms_of, say.kind_title(kind), chapter, person, say) for i in indices}
+        # Equal lines (a profile may repeat one) have equal terms: each line's first equal one stands for it.
+        first: dict[CareLine, int] = {}
+        same = {i: first.setdefault(person.care[i], i) for i in indices}
+        terms_of_first = {
+            i: line_terms(person.care[i], terms_of, say.kind_title(kind), chapter, person, say) for i in first.values()
+        }
+        terms = {i: terms_of_first[same[i]] for i in indices}
         ledger = PersonLedger(person)
+        # A line's result follows from the line and what the ledger holds, so a line equal to one
+        # that left the ledger as it found it (its limits were used up) gets the same result: many
+        # equal lines cost one evaluation each from then on.
+        repeated = {i for i, times in Counter(same.values()).items() if times > 1}
+        settled: dict[int, tuple[tuple, LineResult]] = {}
         # Limits go to the most reimbursed units first (see claim_priority); results keep the lines' order.
         for i in sorted(indices, key=lambda i: -claim_priority(person.care[i], terms[i])):
-            results[i] = evaluate_line(person.care[i], terms[i], ledger, data, say)
+            line, key = person.care[i], same[i]
+            if key not in repeated:
+                results[i] = evaluate_line(line, terms[i], ledger, data, say, figures_only)
+                continue
+            used = ledger.used()
+            if key in settled and settled[key][0] == used:
+                results[i] = settled[key][1]
+                continue
+            results[i] = evaluate_line(line, terms[i], ledger, data, say, figures_only)
+            if ledger.used() == used:
+                settled[key] = used, results[i]
     lines = tuple((i, results[i]) for i in indices)
     return Part(
         lines,
@@ -116,6 +164,42 @@ def evaluate_part(
         all(result.status != "unknown" for _, result in lines),
         _premium_year(person, kind, package, profile, data),
     )
+
+
+def _shares(care_id: str, package: dict | None) -> set[str]:
+    """What a line of `care_id` can share in the ledger under `package`: every limit key, tier key
+    and earlier claim of the engine is its care id's or a pool's."""
+    if package is None:
+        return {care_id}
+    pools = {name for name, members in package.get("pools", {}).items() if care_id in members}
+    rules = package["benefits"].get(care_id, {}).get("rules", [])
+    pools |= {limit["pool"] for rule in rules for limit in rule["limits"] if "pool" in limit}
+    return {care_id} | {f"pool:{name}" for name in pools}
+
+
+def ledger_group(person: Person, kind: str, package: str | None, line: int, data: PolicyData) -> frozenset[int]:
+    """The person's lines of `kind` that can reach line `line` through the ledger under `package`.
+
+    Lines share what evaluate_line reads and writes (used counts and amounts, costs in tiers) only
+    under a key of their care id or of a pool, and claim_priority orders each line by itself. So
+    the lines connected to `line` by a chain of shared care ids or pools, evaluated on their own
+    (with the person's whole history: PersonLedger reads every line's), get the same results as
+    in the whole part, whatever `line` is; every other line's result does not depend on them.
+    """
+    packages = data.packages[kind]
+    shares = {
+        i: _shares(care.id, packages[package] if package else None)
+        for i, care in enumerate(person.care)
+        if data.catalogue[care.id]["kind"] == kind
+    }
+    group, reached = {line}, set(shares[line])
+    while True:
+        joining = {i for i, keys in shares.items() if i not in group and keys & reached}
+        if not joining:
+            return frozenset(group)
+        group |= joining
+        for i in joining:
+            reached |= shares[i]
 
 
 @dataclasses.dataclass(frozen=True)

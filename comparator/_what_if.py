@@ -5,6 +5,14 @@ cheapest plan over every candidate at each quantity, with every quantity from wh
 Only that person's part of the line's kind changes with the quantity (limits are per person, and
 a supplementary package never reaches dental care), so a plan's total at quantity q is its total
 minus that part's own payment plus the part's own payment at q, evaluated by the engine itself.
+Within the part, under package h, only the line's ledger group can change (ledger_group: the lines
+joined to it by shared care ids or pools of h, the only keys under which lines share the ledger;
+each line's place in the order is its own): the group is evaluated at q with the person's whole
+history, the rest of the part is the profile's own from the plan search. Figures only: no
+explanation, and no bands for a line whose amount limit is used up (it gets 0 whatever they
+give). So the part's amounts are exactly those of evaluating it whole (tested on profiles whose
+lines share pools, care ids and tiers); it costs one grouping per package, and a quantity costs
+the group's lines instead of the whole part's.
 
 The quantity is a whole number: a count of sessions (the contract's `count`), or cents for an
 amount line (amounts have at most 2 decimals; it is the line's price, and a count given with it
@@ -54,7 +62,7 @@ import itertools
 from decimal import Decimal
 
 from ._best import PlanSearch, plan_code
-from ._household import evaluate_part
+from ._household import evaluate_part, ledger_group
 from ._money import known, to_json_number
 from ._profile import Holding, ProfileError
 
@@ -86,12 +94,26 @@ def _cents(amount: Decimal) -> int:
 
 class _Own:
     """The person's part of the line's kind under a package at quantity q, in cents: (own payment,
-    reimbursed), evaluated by the engine once per package and quantity."""
+    reimbursed). Per package, only the line's ledger group (ledger_group) is evaluated at each
+    quantity; the rest of the part is the profile's own, evaluated once by best_plans' search."""
 
     def __init__(self, search: PlanSearch, person: int, line: int, kind: str, quantity: str):
-        self.search, self.line, self.kind, self.quantity = search, line, kind, quantity
+        self.search, self.person, self.line, self.kind, self.quantity = search, person, line, kind, quantity
         self.original = search.profile.persons[person]
         self._kept: dict[tuple[str | None, int], tuple[int, int]] = {}
+        self._groups: dict[str | None, tuple[frozenset[int], Decimal, Decimal]] = {}
+
+    def _group(self, package: str | None) -> tuple[frozenset[int], Decimal, Decimal]:
+        """(the line's ledger group, the cost and reimbursement of the part's other lines)."""
+        if package not in self._groups:
+            group = ledger_group(self.original, self.kind, package, self.line, self.search.data)
+            rest = [result for i, result in self.search.part(self.person, self.kind, package).lines if i not in group]
+            self._groups[package] = (
+                group,
+                sum((result.cost for result in rest), Decimal(0)),
+                sum((result.reimbursed for result in rest), Decimal(0)),
+            )
+        return self._groups[package]
 
     def __call__(self, package: str | None, q: int) -> tuple[int, int]:
         if (package, q) not in self._kept:
@@ -103,9 +125,13 @@ class _Own:
             else:
                 care[self.line] = dataclasses.replace(line, price=Decimal(q).scaleb(-2))
             person = dataclasses.replace(self.original, care=tuple(care))
+            group, rest_cost, rest_reimbursed = self._group(package)
             search = self.search
-            part = evaluate_part(person, self.kind, package, search.profile, search.data, search.say)
-            self._kept[package, q] = (_cents(part.cost - part.reimbursed), _cents(part.reimbursed))
+            part = evaluate_part(
+                person, self.kind, package, search.profile, search.data, search.say, group, figures_only=True
+            )
+            cost, reimbursed = rest_cost + part.cost, rest_reimbursed + part.reimbursed
+            self._kept[package, q] = (_cents(cost - reimbursed), _cents(reimbursed))
         return self._kept[package, q]
 
 

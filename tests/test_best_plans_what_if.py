@@ -11,16 +11,19 @@ import itertools
 import json
 from decimal import Decimal
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_best_plans import SLOW, households, money
+from test_best_plans import CARE_IDS, SLOW, households, money
 
 from comparator import ProfileError, best_plans, compare, what_if
+from comparator import _what_if as what_if_module
 from comparator._data import policy_data
+from comparator._engine import PersonLedger
 from comparator._english import explainer
-from comparator._household import evaluate_part
+from comparator._household import evaluate_part, ledger_group
 from comparator._profile import Holding, parse_profile
 from comparator._what_if import HIDDEN_BUDGET, _Cheapest
 
@@ -219,3 +222,112 @@ def test_any_household_line_matches_compare(profile, data):
     if not lines or not any(person["age"] >= 18 for person in profile["persons"]):
         return
     check(profile, *data.draw(st.sampled_from(lines)))
+
+
+# Profiles whose lines share a lot in the ledger: the pool of alternative care and medicines, the
+# dental tiers, one care id on several lines, equal lines, earlier claims; several persons.
+SHARING_IDS = ["alternatieve-geneeswijzen", "homeopathische-geneesmiddelen", "fysiotherapie", "tandarts", "orthodontie"]
+shared_lines = st.fixed_dictionaries(
+    {"id": st.sampled_from(SHARING_IDS + CARE_IDS), "price": st.sampled_from([0, 3, 45, 180.5, 900, 5000])},
+    optional={
+        "count": st.integers(1, 30),
+        "contracted": st.booleans(),
+        "reimbursed_earlier_in_period": st.sampled_from([0, 20, 400]),
+    },
+)
+sharing_persons = st.fixed_dictionaries(
+    {
+        "age": st.sampled_from([6, 16, 30, 45, 70]),
+        "sex": st.sampled_from(["female", "male"]),
+        # A few distinct lines, each possibly repeated: equal lines are evaluated once when their limits are used up.
+        "care": st.lists(shared_lines, min_size=1, max_size=4).flatmap(
+            lambda distinct: st.lists(st.sampled_from(distinct), min_size=1, max_size=14)
+        ),
+    }
+)
+sharing_profiles = st.builds(
+    lambda persons, premiums: {"persons": persons, "premiums": premiums},
+    st.lists(sharing_persons, min_size=1, max_size=3).filter(lambda ps: any(p["age"] >= 18 for p in ps)),
+    st.fixed_dictionaries({}, optional={"av": st.fixed_dictionaries({"optimaal": st.sampled_from([20, 45])})}),
+)
+
+
+def _every_line_of_the_kind(person, kind, package, line, data):
+    return frozenset(i for i, care in enumerate(person.care) if data.catalogue[care.id]["kind"] == kind)
+
+
+def full_evaluation():
+    """what_if as it was: the whole part, explained, at every quantity, and no line's result reused."""
+    whole = mock.patch.object(what_if_module, "ledger_group", _every_line_of_the_kind)
+    explained = mock.patch.object(what_if_module, "evaluate_part", lambda *args, **_: evaluate_part(*args[:6]))
+    no_reuse = mock.patch.object(PersonLedger, "used", lambda self: object())  # never equal: nothing settles
+    return whole, explained, no_reuse
+
+
+def fully(call, *args):
+    whole, explained, no_reuse = full_evaluation()
+    with whole, explained, no_reuse:
+        return call(*args)
+
+
+@SLOW
+@given(sharing_profiles, st.data())
+def test_what_if_on_the_ledger_group_equals_what_if_on_the_whole_part(profile, data):
+    person = data.draw(st.sampled_from(range(len(profile["persons"]))))
+    line = data.draw(st.sampled_from(range(len(profile["persons"][person]["care"]))))
+    limit = data.draw(st.sampled_from([1, 3, 10]))
+    assert what_if(profile, person, line, limit) == fully(what_if, profile, person, line, limit)
+
+
+@SLOW
+@given(sharing_profiles)
+def test_equal_lines_reused_once_their_limits_are_used_up_change_no_result(profile):
+    # compare and best_plans, explanations too, with and without reusing a settled line's result.
+    assert compare(profile) == fully(compare, profile)
+    assert best_plans(profile, 3) == fully(best_plans, profile, 3)
+
+
+@SLOW
+@given(sharing_persons)
+def test_a_ledger_group_evaluated_alone_gets_the_results_of_the_whole_part(person):
+    data, say = policy_data(), explainer("en")
+    profile = parse_profile({"persons": [dict(person, age=max(person["age"], 18))]}, data)
+    parsed = profile.persons[0]
+    for kind in ("av", "dental"):
+        lines = sorted(_every_line_of_the_kind(parsed, kind, None, None, data))
+        for package in (None, *data.packages[kind]):
+            whole = dict(evaluate_part(parsed, kind, package, profile, data, say).lines)
+            for line in lines:
+                group = ledger_group(parsed, kind, package, line, data)
+                alone = evaluate_part(parsed, kind, package, profile, data, say, group)
+                assert dict(alone.lines) == {i: whole[i] for i in group}
+                figures = evaluate_part(parsed, kind, package, profile, data, say, group, figures_only=True)
+                assert [(i, r.cost, r.reimbursed, r.status) for i, r in figures.lines] == [
+                    (i, r.cost, r.reimbursed, r.status) for i, r in alone.lines
+                ]
+
+
+def test_the_pool_and_one_care_id_join_lines_into_one_ledger_group():
+    data = policy_data()
+    care = [
+        {"id": "alternatieve-geneeswijzen", "count": 3, "price": 60},
+        {"id": "fysiotherapie", "count": 9, "price": 35},
+        {"id": "homeopathische-geneesmiddelen", "price": 40},
+        {"id": "fysiotherapie", "count": 2, "price": 35},
+        {"id": "bril-lenzen", "price": 300},
+    ]
+    person = parse_profile({"persons": [{"age": 40, "care": care}]}, data).persons[0]
+    assert ledger_group(person, "av", "optimaal", 0, data) == {0, 2}
+    assert ledger_group(person, "av", "optimaal", 3, data) == {1, 3}
+    assert ledger_group(person, "av", "optimaal", 4, data) == {4}
+    assert ledger_group(person, "av", None, 2, data) == {2}  # without a package nothing is shared
+
+
+def test_the_worst_profiles_what_if_equals_the_whole_parts():
+    # Many equal lines of the pool's tiered benefit (AV Excellent) and a few others, as in the
+    # bench's worst profile but smaller; the varied line anywhere among them.
+    care = [{"id": "alternatieve-geneeswijzen", "count": 366, "price": 1_000_000}] * 30
+    care[7] = {"id": "homeopathische-geneesmiddelen", "price": 250}
+    profile = {"persons": [{"age": 40, "sex": "female", "care": care}] * 2}
+    for line, limit in ((0, 3), (7, 10), (20, 10)):
+        assert what_if(profile, 1, line, limit) == fully(what_if, profile, 1, line, limit)
