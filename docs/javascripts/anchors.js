@@ -30,6 +30,7 @@ document.addEventListener(
 );
 
 function sectionInView() {
+  if (scrollY < 1) return location.hash; // at the top of the page: the twin opens at its top too
   var top = innerHeight / 4; // a heading in the top quarter of the screen is the section being read
   var current = null;
   try {
