@@ -11,8 +11,6 @@ import { el, euro, plain } from "./dom.js";
 import { PACKAGE, cents, fromCents, itemisedPlan, planCode, planName, who, whyPlan } from "./plan.js";
 import { say } from "./words.js";
 
-export { PACKAGE, planCode };
-
 const isBare = (plan) => plan.persons.every((p) => !p.av && !p.dental);
 
 // "€ 213,40 per jaar minder dan ..." (or "even duur als" when nothing is saved).

@@ -5,11 +5,10 @@
 // answer card, which may give each person another package.
 
 import { el, euro, plain, svg } from "./dom.js";
-import { planName } from "./plan.js";
+import { PACKAGE, planName } from "./plan.js";
 import { say } from "./words.js";
 
 const STATUS = { covered: say("volledig vergoed"), partial: say("deels vergoed"), not_covered: say("niet vergoed"), unknown: say("onbekend") };
-const PACKAGE = (id) => id.charAt(0).toUpperCase() + id.slice(1);
 
 /** "Primair + tandarts Royaal" or "Ideaal, zonder tandarts"; a share link's plan with packages per
  * person (contract v2: its top `av` is null) by what each adult holds. */
